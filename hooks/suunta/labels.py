@@ -1,0 +1,55 @@
+"""The UI texts of generated pages, one table per language (`labels/<lang>.yml`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+
+LABELS_DIR = Path(__file__).parent / "labels"
+
+
+class Labels:
+    """Looks up dotted keys (`measure.metric`) and formats them; plurals and dates via Babel."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._table = _load_table(language)
+        self._locale = Locale.parse(language)
+
+    def __call__(self, key: str, **values: Any) -> str:
+        text = self._lookup(key)
+        if not isinstance(text, str):
+            raise KeyError(f"label '{key}' in {self.language}.yml is not a text")
+        return text.format(**values) if values else text
+
+    def plural(self, key: str, count: int) -> str:
+        """`measures_count` with 3 gives "3 toimenpidettä" / "3 åtgärder"."""
+        forms = self._lookup(key)
+        form = self._locale.plural_form(count)
+        return str(forms.get(form, forms["other"])).format(count=count)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, format="long", locale=self._locale)
+
+    def _lookup(self, key: str) -> Any:
+        node: Any = self._table
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"label '{key}' is missing from {self.language}.yml")
+            node = node[part]
+        return node
+
+
+@cache
+def _load_table(language: str) -> dict[str, Any]:
+    path = LABELS_DIR / f"{language}.yml"
+    if not path.is_file():
+        raise FileNotFoundError(f"no UI texts for language '{language}': {path} is missing")
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)

@@ -1,0 +1,79 @@
+"""The in-memory strategy: validated data with its relations resolved, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loader import StrategyData
+from .schema import Goal, Measure, StrategyFile, Theme
+
+
+@dataclass(frozen=True)
+class MeasureEntry:
+    """A measure with its goal and theme, and its number within the goal (such as "2.3")."""
+
+    measure: Measure
+    goal: Goal
+    theme: Theme | None
+    number: str
+
+    @property
+    def id(self) -> str:
+        return self.measure.id
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """A goal's theme and the measures filed under it (`theme` None: measures without a theme)."""
+
+    theme: Theme | None
+    measures: tuple[MeasureEntry, ...]
+
+
+@dataclass(frozen=True)
+class GoalEntry:
+    goal: Goal
+    measures: tuple[MeasureEntry, ...]
+
+    @property
+    def id(self) -> str:
+        return self.goal.id
+
+    def theme_groups(self) -> tuple[ThemeGroup, ...]:
+        """Measures grouped by theme in the goal's theme order; unthemed measures come first."""
+        groups = [ThemeGroup(None, tuple(m for m in self.measures if m.theme is None))]
+        groups += [
+            ThemeGroup(t, tuple(m for m in self.measures if m.theme == t))
+            for t in self.goal.themes
+        ]
+        return tuple(g for g in groups if g.measures or g.theme is not None)
+
+
+@dataclass(frozen=True)
+class StrategyModel:
+    strategy: StrategyFile
+    goals: tuple[GoalEntry, ...]
+
+    @property
+    def measures(self) -> tuple[MeasureEntry, ...]:
+        return tuple(m for g in self.goals for m in g.measures)
+
+
+def build_model(data: StrategyData) -> StrategyModel:
+    """Resolve goal and theme ids (already checked by the loader) into objects."""
+    goals = sorted(data.goals.goals, key=lambda g: g.number)
+    entries = []
+    for goal in goals:
+        themes = {t.id: t for t in goal.themes}
+        own = [item.measure for item in data.measures if item.measure.goal == goal.id]
+        measures = tuple(
+            MeasureEntry(
+                measure=m,
+                goal=goal,
+                theme=themes.get(m.theme) if m.theme else None,
+                number=f"{goal.number}.{index}",
+            )
+            for index, m in enumerate(own, start=1)
+        )
+        entries.append(GoalEntry(goal=goal, measures=measures))
+    return StrategyModel(strategy=data.strategy, goals=tuple(entries))

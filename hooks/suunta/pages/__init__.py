@@ -1,0 +1,15 @@
+"""Page builders: one module per page kind, each turning the model into `GeneratedPage`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page in one language: where it goes, its plain-text title and its HTML body."""
+
+    path: str
+    """Path without language suffix, as in `urls.py` (`measures/open-data`)."""
+    title: str
+    body: str

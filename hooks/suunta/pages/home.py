@@ -1,0 +1,13 @@
+"""The home page: the strategy at a glance, with its vision, values and goals."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..model import StrategyModel
+from ..render import RenderContext
+from . import GeneratedPage
+
+
+def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
+    body = ctx.render("home.html", urls.HOME, strategy=model.strategy, goals=model.goals)
+    return [GeneratedPage(urls.HOME, ctx.text(model.strategy.title), body)]

@@ -1,0 +1,73 @@
+"""The Jinja environment in which page builders render `overrides/suunta/*.html` for a language.
+
+Autoescape is on, and data text reaches HTML only through the filters below, which go through
+`markup.py`: so there is one escaping and sanitising path for all data text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import urls
+from .labels import Labels
+from .localize import LocalText, pick
+from .markup import markdown_html, plain
+from .schema import Localized, Name
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every page builder needs to render one language."""
+
+    language: str
+    languages: list[str]
+    labels: Labels
+    env: Environment
+
+    def text(self, value: Localized | Name) -> str:
+        """Plain text for places that take no markup (page titles)."""
+        return pick(value, self.language, self.languages).text
+
+    def render(self, template: str, page: str, **values: object) -> str:
+        return self.env.get_template(template).render(page=page, **values)
+
+
+def make_context(templates_dir: Path, language: str, languages: list[str]) -> RenderContext:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    labels = Labels(language)
+    context = RenderContext(language, languages, labels, env)
+    env.filters["t"] = lambda value: _inline(pick(value, language, languages), labels)
+    env.filters["md"] = lambda value: _block(pick(value, language, languages), labels)
+    env.globals["label"] = labels
+    env.globals["link"] = urls.relative_url
+    env.globals["urls"] = urls
+    env.globals["language"] = language
+    return context
+
+
+def _inline(text: LocalText, labels: Labels) -> Markup:
+    if not text.fallback:
+        return plain(text.text)
+    return Markup('<span lang="{}">{}</span> <span class="suunta-untranslated">({})</span>').format(
+        text.lang, text.text, labels("untranslated_marker")
+    )
+
+
+def _block(text: LocalText, labels: Labels) -> Markup:
+    html = markdown_html(text.text)
+    if not text.fallback:
+        return html
+    return Markup(
+        '<div lang="{}">{}</div>\n<p class="suunta-untranslated">{}</p>'
+    ).format(text.lang, html, labels("untranslated"))

@@ -1,0 +1,229 @@
+"""The one schema of Suunta's data files: every field name lives here and nowhere else.
+
+Texts a reader sees are `Localized`: a mapping from language code to text. Which language
+codes are allowed is not known here; it comes from the site configuration and is passed in
+the validation context (`{"languages": [...]}`), so adding a language needs no code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    RootModel,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+]
+"""A stable id: lower-case letters, digits and single hyphens. Ids are the stable part of URLs."""
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+PERIOD_PATTERN = r"^(?P<year>\d{4})(-(?P<half>spring|autumn))?$"
+
+
+def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    languages = (info.context or {}).get("languages")
+    if languages:
+        unknown = [code for code in value if code not in languages]
+        if unknown:
+            raise ValueError(
+                f"unknown language {', '.join(map(repr, unknown))}; "
+                f"this site's languages are {', '.join(languages)}"
+            )
+    if not value:
+        raise ValueError("give the text in at least one language")
+    return value
+
+
+class Localized(RootModel[dict[str, NonEmpty]]):
+    """A text per language; a missing language falls back to another one, with a visible note."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @field_validator("root")
+    @classmethod
+    def _languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        return _check_languages(value, info)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return self.root
+
+
+ANY_LANGUAGE = "*"
+"""Key of a `Name` written as a plain string: the same text in every language."""
+
+
+class Name(RootModel[NonEmpty | dict[str, NonEmpty]]):
+    """A name that may be the same in every language (a person), written as a plain string."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @field_validator("root")
+    @classmethod
+    def _languages(cls, value: str | dict[str, str], info: ValidationInfo) -> str | dict[str, str]:
+        return value if isinstance(value, str) else _check_languages(value, info)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {ANY_LANGUAGE: self.root} if isinstance(self.root, str) else self.root
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StrategyStatus(str, Enum):
+    draft = "draft"
+    adopted = "adopted"
+
+
+class Phase(str, Enum):
+    investigation = "investigation"
+    deployment = "deployment"
+    continuous = "continuous"
+
+
+class MeasureStatus(str, Enum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    delayed = "delayed"
+    completed = "completed"
+    continuous = "continuous"
+    cancelled = "cancelled"
+
+
+class Municipality(_Strict):
+    name: Localized
+
+
+class Organisation(_Strict):
+    name: Localized
+    municipalities: list[Municipality] = Field(default_factory=list)
+
+
+class Period(_Strict):
+    start: int = Field(ge=1900, le=2200)
+    end: int = Field(ge=1900, le=2200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Adoption(_Strict):
+    body: Localized
+    date: dt.date
+    reference: str | None = None
+    """The decision's reference, such as "§ 13"."""
+
+
+class Contact(_Strict):
+    name: Name
+    title: Localized | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: str | None = None
+
+
+class Vision(_Strict):
+    text: Localized
+    year: int = Field(ge=1900, le=2200)
+
+
+class Value(_Strict):
+    title: Localized
+    text: Localized
+
+
+class StrategyFile(_Strict):
+    """`data/strategy.yml`: the strategy as a whole."""
+
+    title: Localized
+    short_title: Localized
+    organisation: Organisation
+    period: Period
+    status: StrategyStatus | None = None
+    """Left out when the source does not say; the site then shows no status."""
+    adoption: Adoption | None = None
+    updated: dt.date
+    owner: Localized
+    contact: Contact | None = None
+    vision: Vision
+    values: list[Value] = Field(default_factory=list)
+
+
+class Theme(_Strict):
+    id: Slug
+    title: Localized
+
+
+class Goal(_Strict):
+    id: Slug
+    number: int = Field(ge=1)
+    title: Localized
+    description: Localized | None = None
+    """Markdown."""
+    themes: list[Theme] = Field(default_factory=list)
+
+
+class GoalsFile(_Strict):
+    """`data/goals.yml`: the strategic goals in order."""
+
+    goals: list[Goal] = Field(min_length=1)
+
+
+class ScheduleEntry(_Strict):
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+    """A half-year (`2025-spring`, `2025-autumn`) or a whole year (`2026`)."""
+    phase: Phase
+    note: Localized | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self._match["year"])
+
+    @property
+    def half(self) -> str | None:
+        return self._match["half"]
+
+    @property
+    def _match(self) -> re.Match[str]:
+        match = re.match(PERIOD_PATTERN, self.period)
+        assert match  # guaranteed by the field's pattern
+        return match
+
+
+class Measure(_Strict):
+    id: Slug
+    goal: Slug
+    theme: Slug | None = None
+    title: Localized
+    description: Localized | None = None
+    """Markdown."""
+    responsible: list[Name] = Field(default_factory=list)
+    units: list[Localized] = Field(default_factory=list)
+    schedule: list[ScheduleEntry] = Field(default_factory=list)
+    metric: Localized | None = None
+    notes: Localized | None = None
+    status: MeasureStatus | None = None
+
+
+class MeasuresFile(_Strict):
+    """`data/measures/*.yml`: measures, usually one file per goal."""
+
+    measures: list[Measure] = Field(min_length=1)

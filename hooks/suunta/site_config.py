@@ -1,0 +1,58 @@
+"""Reads the few site settings Suunta needs from `mkdocs.yml`, without importing MkDocs.
+
+The command line uses this; inside a MkDocs build the hook reads the same settings from the
+validated MkDocs config instead. The languages come from the i18n plugin's configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Where the data, the docs tree and the page templates are, relative to `mkdocs.yml`."""
+
+    root: Path
+    docs_dir: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "overrides" / "suunta"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe loading that ignores `!!python/...` tags, which only MkDocs itself may resolve."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
+    with config_file.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_TolerantLoader) or {}
+
+
+def languages_from_i18n(languages: list[dict[str, Any]]) -> list[str]:
+    """The built languages, the default one first (it is the fallback for missing texts)."""
+    built = [lang for lang in languages if lang.get("build", True) and lang["locale"] != "null"]
+    built.sort(key=lambda lang: not lang.get("default", False))
+    return [lang["locale"] for lang in built]
+
+
+def site_settings(config_file: Path) -> tuple[SitePaths, list[str]]:
+    config = read_mkdocs_yml(config_file)
+    root = config_file.resolve().parent
+    paths = SitePaths(root=root, docs_dir=root / config.get("docs_dir", "docs"))
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return paths, languages_from_i18n(plugin["i18n"]["languages"])
+    return paths, [config.get("theme", {}).get("language", "fi")]

@@ -1,0 +1,46 @@
+"""Finds texts that lack a language, so the build can warn (and `--strict` fail) about them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import DataProblem
+from .schema import Localized
+from .validation_messages import format_path
+from .yaml_lines import FieldPath, LocatedYaml
+
+
+def translation_gaps(
+    value: BaseModel, source: LocatedYaml, languages: list[str], path: FieldPath = ()
+) -> list[DataProblem]:
+    """Every `Localized` text under `value` that has no text in one of `languages`."""
+    gaps: list[DataProblem] = []
+    for name, child in _children(value, path):
+        if isinstance(child, Localized):
+            missing = [lang for lang in languages if lang not in child.texts]
+            if missing:
+                gaps.append(
+                    DataProblem(
+                        source.file,
+                        source.line_of(name),
+                        format_path(name),
+                        f"no translation in {', '.join(missing)}; "
+                        f"the page shows the {', '.join(child.texts)} text instead",
+                    )
+                )
+        elif isinstance(child, BaseModel):
+            gaps += translation_gaps(child, source, languages, name)
+    return gaps
+
+
+def _children(value: BaseModel, path: FieldPath) -> list[tuple[FieldPath, Any]]:
+    found: list[tuple[FieldPath, Any]] = []
+    for field in type(value).model_fields:
+        child = getattr(value, field)
+        if isinstance(child, list):
+            found += [((*path, field, i), item) for i, item in enumerate(child)]
+        else:
+            found.append(((*path, field), child))
+    return found

@@ -1,0 +1,39 @@
+"""Where each generated page lives, and relative links between pages.
+
+Pages are addressed by a path without language or suffix (`measures/open-data`). The site
+uses directory URLs, and every language has the same tree under its own root (`/`, `/sv/`),
+so a relative link is the same in every language.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index"
+GOALS_INDEX = "goals/index"
+MEASURES_INDEX = "measures/index"
+
+
+def goal_page(goal_id: str) -> str:
+    return f"goals/{goal_id}"
+
+
+def measure_page(measure_id: str) -> str:
+    return f"measures/{measure_id}"
+
+
+def directory_url(page: str) -> str:
+    """`goals/index` -> `goals/`, `measures/x` -> `measures/x/`, `index` -> `` (the root)."""
+    if page == HOME:
+        return ""
+    if page.endswith("/index"):
+        return page[: -len("index")]
+    return page + "/"
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """A link from one page to another that works under any language root."""
+    here = directory_url(from_page) or "."
+    there = directory_url(to_page) or "."
+    link = posixpath.relpath(there, here)
+    return "./" if link == "." else link + "/"
