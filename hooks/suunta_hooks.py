@@ -35,7 +35,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
     except DataError as error:
-        raise PluginError(error.report()) from None
+        raise PluginError(error.report(root)) from None
     if config.theme["language"] == languages[0]:
         for problem in result.warnings:
-            log.warning(str(problem))
+            log.warning(problem.describe(root))

@@ -16,7 +16,14 @@ class DataProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}" if self.line else f"{self.file}"
+        return self.describe()
+
+    def describe(self, root: Path | None = None) -> str:
+        """The problem in one line; paths relative to `root` (the project folder) when given."""
+        file = self.file
+        if root is not None and file.is_absolute() and file.is_relative_to(root):
+            file = file.relative_to(root)
+        where = f"{file}, line {self.line}" if self.line else f"{file}"
         field = f", field '{self.field}'" if self.field else ""
         return f"{where}{field}: {self.message}"
 
@@ -28,11 +35,11 @@ class DataError(Exception):
         self.problems = problems
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, root: Path | None = None) -> str:
         count = len(self.problems)
         heading = (
             "The strategy data has 1 problem; nothing was built."
             if count == 1
             else f"The strategy data has {count} problems; nothing was built."
         )
-        return "\n".join([heading, *(f"  - {problem}" for problem in self.problems)])
+        return "\n".join([heading, *(f"  - {problem.describe(root)}" for problem in self.problems)])
