@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.suunta")
 
+# The default language's 404 page, kept from its build: mkdocs-static-i18n builds the other
+# languages afterwards into the same root and the last one overwrites /404.html
+# (ultrabug/mkdocs-static-i18n#284). Reset at every default-language build.
+_default_404: dict[str, bytes] = {}
+
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate the strategy's pages before MkDocs collects the docs tree.
@@ -29,7 +34,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """
     if not config.use_directory_urls:
         raise PluginError("Suunta needs 'use_directory_urls: true' in mkdocs.yml.")
-    languages = languages_from_i18n([dict(lang) for lang in config.plugins["i18n"].config.languages])
+    languages = _languages(config)
     root = Path(config.config_file_path).resolve().parent
     paths = SitePaths(root=root, docs_dir=Path(config.docs_dir))
     try:
@@ -39,3 +44,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if config.theme["language"] == languages[0]:
         for problem in result.warnings:
             log.warning(problem.describe(root))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Keep /404.html in the default language, whatever language mkdocs-static-i18n built last."""
+    default = _languages(config)[0]
+    if config.theme["language"] == default:
+        _default_404.clear()
+        page = Path(config.site_dir) / "404.html"
+        if page.is_file():
+            _default_404[str(page)] = page.read_bytes()
+        return
+    for path, content in _default_404.items():
+        Path(path).write_bytes(content)
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    return languages_from_i18n([dict(lang) for lang in config.plugins["i18n"].config.languages])

@@ -1,0 +1,154 @@
+"""The built demo in a real browser: accessibility, languages, switching, measure pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe import axe_violations, describe
+from conftest import ROOT, site_pages
+from playwright.sync_api import Page, expect
+
+from suunta.labels import Labels
+from suunta.loader import load_data
+from suunta.model import build_model
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["fi", "sv"]
+
+
+def language_of(path: str) -> str:
+    return "sv" if path.startswith("/sv/") else "fi"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_model(load_data(ROOT / "data", LANGUAGES))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_no_axe_violations_and_the_right_lang(
+    page: Page, site_url: str, built_site: Path, language: str
+) -> None:
+    paths = [p for p in site_pages(built_site) if language_of(p) == language]
+    assert len(paths) > 30, paths  # home, goals, 24 measures, indexes, editors' pages
+    problems: list[str] = []
+    for path in paths:
+        page.goto(site_url + path)
+        lang = page.evaluate("document.documentElement.lang")
+        if lang != language:
+            problems.append(f"{path}: <html lang={lang!r}>, expected {language!r}")
+        problems += describe(path, axe_violations(page))
+    assert not problems, "\n".join(problems)
+
+
+def switch_language(page: Page, name: str) -> None:
+    """Open Material's language menu (it opens on focus) and follow the language's link."""
+    page.locator(".md-header .md-select button").click()
+    page.locator(".md-header").get_by_role("link", name=name).click()
+
+
+SWITCHED_PAGES = ["", "goals/", "goals/applications/", "measures/", "measures/te-reform/",
+                  "background/", "current-state/"]
+
+
+@pytest.mark.parametrize("path", SWITCHED_PAGES)
+def test_language_switch_lands_on_the_counterpart_page(page: Page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    switch_language(page, "På svenska")
+    expect(page).to_have_url(f"{site_url}/sv/{path}")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    switch_language(page, "Suomeksi")
+    expect(page).to_have_url(f"{site_url}/{path}")
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
+
+
+def field_texts(page: Page) -> dict[str, str]:
+    rows = page.locator(".suunta-fields > div")
+    return {
+        rows.nth(i).locator("dt").inner_text(): rows.nth(i).locator("dd").inner_text().strip()
+        for i in range(rows.count())
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("measure_id", ["digital-roadmap", "basic-it-procurement"])
+def test_measure_page_shows_exactly_the_fields_of_its_data(
+    page: Page, site_url: str, model, language: str, measure_id: str
+) -> None:
+    entry = next(m for m in model.measures if m.id == measure_id)
+    m = entry.measure
+    label = Labels(language)
+    prefix = "/sv" if language == "sv" else ""
+    page.goto(f"{site_url}{prefix}/measures/{measure_id}/")
+
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("h1")).to_have_text(f"{entry.number} {m.title.texts[language]}")
+    expected = {
+        label("measure.goal"): f"{entry.goal.number}. {entry.goal.title.texts[language]}",
+        label("measure.responsible"): label("measure.not_given"),
+        label("measure.units"): label("measure.not_given"),
+        label("measure.schedule"): label("measure.not_given"),
+        label("measure.metric"): " ".join(m.metric.texts[language].split()),
+        label("measure.status"): label("measure.not_given"),
+    }
+    if m.notes:
+        expected[label("measure.notes")] = m.notes.texts[language]
+    assert field_texts(page) == expected
+    goal_link = page.locator(".suunta-breadcrumbs").get_by_role("link").nth(1)
+    goal_link.click()
+    expect(page).to_have_url(f"{site_url}{prefix}/goals/{entry.goal.id}/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_shows_vision_values_and_goals_with_measure_counts(
+    page: Page, site_url: str, model, language: str
+) -> None:
+    label = Labels(language)
+    strategy = model.strategy
+    page.goto(site_url + ("/sv/" if language == "sv" else "/"))
+    expect(page.locator("h1")).to_have_text(strategy.title.texts[language])
+    vision = page.locator("section.suunta-vision")
+    expect(vision.locator("h2")).to_have_text(label("home.vision", year=2040))
+    expect(vision).to_contain_text(strategy.vision.text.texts[language])
+    for value in strategy.values:
+        expect(page.get_by_role("heading", name=value.title.texts[language])).to_be_visible()
+    items = page.locator("ol.suunta-goal-list > li")
+    expect(items).to_have_count(len(model.goals))
+    for item, goal in zip(items.all(), model.goals, strict=True):
+        expect(item.get_by_role("link")).to_have_text(goal.goal.title.texts[language])
+        expect(item).to_contain_text(label.plural("measures_count", len(goal.measures)))
+
+
+def test_goal_page_table_lists_its_measures_with_headers_and_caption(
+    page: Page, site_url: str, model
+) -> None:
+    goal = model.goals[1]
+    page.goto(f"{site_url}/goals/{goal.id}/")
+    table = page.get_by_role("table", name=Labels("fi")("goal.measures_caption", number=2))
+    expect(table.get_by_role("columnheader")).to_have_count(6)
+    row_headers = table.get_by_role("rowheader")
+    expect(row_headers).to_have_count(len(goal.measures))
+    expect(row_headers.first).to_have_text(goal.measures[0].measure.title.texts["fi"])
+    row_headers.first.get_by_role("link").click()
+    expect(page).to_have_url(f"{site_url}/measures/{goal.measures[0].id}/")
+
+
+def test_measures_index_lists_every_measure_once(page: Page, site_url: str, model) -> None:
+    page.goto(f"{site_url}/sv/measures/")
+    table = page.get_by_role("table", name=Labels("sv")("measures_index.caption"))
+    titles = table.get_by_role("rowheader").all_inner_texts()
+    assert titles == [m.measure.title.texts["sv"] for m in model.measures]
+
+
+def test_navigation_lists_page_kinds_not_measures(page: Page, site_url: str, model) -> None:
+    page.goto(f"{site_url}/")
+    nav_links = page.locator("nav.md-nav--primary a.md-nav__link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    measure_links = [href for href in nav_links if re.search(r"measures/[^/]+/", href)]
+    assert not measure_links
+    assert any(href.endswith("measures/") for href in nav_links), nav_links
+    assert len(nav_links) < 15, nav_links
