@@ -29,7 +29,7 @@ class Labels:
         return text.format(**values) if values else text
 
     def plural(self, key: str, count: int) -> str:
-        """`measures_count` with 3 gives "3 toimenpidettä" / "3 åtgärder"."""
+        """The plural form of `key` that the language uses for `count` (CLDR rules via Babel)."""
         forms = self._lookup(key)
         form = self._locale.plural_form(count)
         return str(forms.get(form, forms["other"])).format(count=count)
