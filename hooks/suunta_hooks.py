@@ -41,6 +41,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
     except DataError as error:
         raise PluginError(error.report(root)) from None
+    # The site's name is the strategy's title in the language being built: data, not config.
+    config.site_name = result.site_names.get(config.theme["language"], config.site_name)
     if config.theme["language"] == languages[0]:
         for problem in result.warnings:
             log.warning(problem.describe(root))

@@ -16,6 +16,7 @@ from markupsafe import escape
 
 from .errors import DataProblem
 from .loader import load_data
+from .localize import pick
 from .model import StrategyModel, build_model
 from .pages import GeneratedPage, goal_page, goals_index, home, measure_page, measures_index
 from .render import make_context
@@ -33,6 +34,8 @@ class GenerationResult:
     unchanged: int = 0
     removed: list[Path] = field(default_factory=list)
     warnings: list[DataProblem] = field(default_factory=list)
+    site_names: dict[str, str] = field(default_factory=dict)
+    """The strategy's title per language, for the site header."""
 
 
 def generate(
@@ -44,6 +47,7 @@ def generate(
     result = GenerationResult(warnings=list(data.translation_gaps))
     expected: set[Path] = set()
     for language in languages:
+        result.site_names[language] = pick(model.strategy.title, language, languages).text
         for page in render_pages(model, templates_dir, language, languages):
             target = docs_dir / f"{page.path}.{language}.md"
             expected.add(target)

@@ -10,4 +10,4 @@ from . import GeneratedPage
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     body = ctx.render("home.html", urls.HOME, strategy=model.strategy, goals=model.goals)
-    return [GeneratedPage(urls.HOME, ctx.text(model.strategy.title), body)]
+    return [GeneratedPage(urls.HOME, ctx.labels("home.title"), body)]
