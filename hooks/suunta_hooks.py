@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from suunta.errors import DataError
+from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import generate
 from suunta.site_config import SitePaths, languages_from_i18n
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.suunta")
 
@@ -46,6 +49,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if config.theme["language"] == languages[0]:
         for problem in result.warnings:
             log.warning(problem.describe(root))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark a page that mkdocs-static-i18n fell back to from another language, and warn."""
+    site_language = config.theme["language"]
+    page_language = getattr(page.file, "locale", site_language)
+    if page_language == site_language:
+        return html
+    log.warning(
+        f"docs/{page.file.src_uri}: there is no {site_language} version of this page; "
+        f"the {page_language} page is shown, marked as untranslated"
+    )
+    return mark_untranslated_page(html, page_language, site_language)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
