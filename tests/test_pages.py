@@ -1,0 +1,100 @@
+"""Page builders on a small strategy with themes, schedules and statuses (the demo has none)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from suunta.generator import render_pages
+from suunta.loader import load_data
+from suunta.model import StrategyModel, build_model
+
+GOALS = """\
+goals:
+  - id: services
+    number: 1
+    title: {fi: Palvelut, sv: Tjänster}
+    description: {fi: "Kuvaus *korostettu*", sv: "Beskrivning *betonad*"}
+    themes:
+      - id: digital
+        title: {fi: Digipalvelut, sv: Digitala tjänster}
+      - id: data
+        title: {fi: Tieto, sv: Data}
+"""
+
+MEASURES = """\
+measures:
+  - id: portal
+    goal: services
+    theme: digital
+    title: {fi: Asiointiportaali, sv: Ärendeportal}
+    responsible: [Maija Meikäläinen, {fi: Tietohallinto, sv: Informationsförvaltningen}]
+    units: [{fi: Sivistyspalvelut, sv: Bildningstjänster}]
+    schedule:
+      - {period: 2025-spring, phase: investigation}
+      - {period: 2025-autumn, phase: deployment, note: {fi: pilotti, sv: pilot}}
+      - {period: "2026", phase: continuous}
+    status: in_progress
+  - id: open-data
+    goal: services
+    theme: data
+    title: {fi: Avoin data, sv: Öppna data}
+  - id: strategy-work
+    goal: services
+    title: {fi: Strategiatyö, sv: Strategiarbete}
+"""
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> StrategyModel:
+    data = tmp_path_factory.mktemp("pages") / "data"
+    (data / "measures").mkdir(parents=True)
+    (data / "strategy.yml").write_text((ROOT / "data" / "strategy.yml").read_text("utf-8"), "utf-8")
+    (data / "goals.yml").write_text(GOALS, "utf-8")
+    (data / "measures" / "services.yml").write_text(MEASURES, "utf-8")
+    return build_model(load_data(data, ["fi", "sv"]))
+
+
+def pages(model: StrategyModel, language: str) -> dict[str, str]:
+    built = render_pages(model, ROOT / "overrides" / "suunta", language, ["fi", "sv"])
+    return {page.path: page.body for page in built}
+
+
+def test_goal_page_groups_measures_by_theme_in_captioned_tables(model: StrategyModel) -> None:
+    body = pages(model, "fi")["goals/services"]
+    assert body.count("<h1>") == 1
+    assert "<p>Kuvaus <em>korostettu</em></p>" in body
+    captions = re.findall(r'<caption id="([^"]+)">([^<]+)</caption>', body)
+    assert captions == [
+        ("caption-measures", "Tavoitteen 1 toimenpiteet"),
+        ("caption-digital", "Teema: Digipalvelut"),
+        ("caption-data", "Teema: Tieto"),
+    ]
+    assert '<h3 id="theme-digital">Teema: Digipalvelut</h3>' in body
+    assert 'aria-labelledby="caption-data"' in body
+
+
+def test_measure_page_tells_schedule_status_and_people_in_the_pages_language(
+    model: StrategyModel,
+) -> None:
+    body = pages(model, "sv")["measures/portal"]
+    assert '<li><a href="../../goals/services/#theme-digital">Digitala tjänster</a></li>' in body
+    assert "<dd>Maija Meikäläinen, Informationsförvaltningen</dd>" in body
+    assert "<dd>Bildningstjänster</dd>" in body
+    assert ("<li>våren 2025: utredning</li><li>hösten 2025: införande (pilot)</li>"
+            "<li>2026: löpande verksamhet</li>") in body
+    assert "<dd>Pågår</dd>" in body
+    finnish = pages(model, "fi")["measures/portal"]
+    assert "<li>kevät 2025: selvitys</li><li>syksy 2025: käyttöönotto (pilotti)</li>" in finnish
+    assert "<dd>Käynnissä</dd>" in finnish
+
+
+def test_measure_numbers_follow_goal_and_order(model: StrategyModel) -> None:
+    assert [(m.id, m.number) for m in model.measures] == [
+        ("portal", "1.1"), ("open-data", "1.2"), ("strategy-work", "1.3")
+    ]
+    body = pages(model, "fi")["measures/index"]
+    assert body.index("Asiointiportaali") < body.index("Avoin data") < body.index("Strategiatyö")
