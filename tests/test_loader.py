@@ -96,3 +96,20 @@ def test_empty_and_missing_files_are_named(tmp_path: Path) -> None:
     problems = problems_of(data)
     assert "data/goals.yml: the file is missing" in problems
     assert "data/measures/a.yml: the file is empty" in problems
+
+
+def test_a_field_written_twice_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    data = write_project(tmp_path, "measures:\n  - id: m1\n    goal: services\n"
+                                   "    title: {fi: Yksi}\n    title: {fi: Kaksi}\n")
+    assert problems_of(data) == [
+        "data/measures/a.yml, line 5: the field 'title' is written twice here (first on line 4)"
+    ]
+
+
+def test_a_wrong_name_gets_one_message_not_one_per_allowed_shape(tmp_path: Path) -> None:
+    data = write_project(tmp_path, "measures:\n  - id: m1\n    goal: services\n"
+                                   "    title: {fi: Yksi}\n    responsible:\n      - [a, b]\n")
+    assert problems_of(data) == [
+        "data/measures/a.yml, line 6, field 'measures[1].responsible[1]': "
+        "expected a text, but found a list"
+    ]

@@ -108,8 +108,12 @@ def _validate_located(
     try:
         return model.model_validate(located.data, context=context)
     except ValidationError as error:
+        reported: set[FieldPath] = set()
         for detail in error.errors():
             path = field_path(detail["loc"])
+            if path in reported:  # a union's other branches: one message per field is enough
+                continue
+            reported.add(path)
             problems.append(
                 DataProblem(
                     located.file,

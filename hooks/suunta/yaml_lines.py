@@ -56,21 +56,29 @@ def read_located_yaml(file: Path) -> LocatedYaml:
         loader.dispose()
     located = LocatedYaml(file=file, data=data)
     if node is not None:
-        _record_lines(node, (), located.lines)
+        _record_lines(file, node, (), located.lines)
     return located
 
 
-def _record_lines(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int]) -> None:
+def _record_lines(file: Path, node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int]) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            _record_lines(value_node, (*path, key), lines)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                # PyYAML would silently keep the last one; an editor should know.
+                raise YamlSyntaxError(
+                    file, line, f"the field '{key}' is written twice here (first on line {seen[key]})"
+                )
+            seen[key] = line
+            _record_lines(file, value_node, (*path, key), lines)
             # The key's own line is more useful than the value's (a block starts below it).
-            lines[(*path, key)] = key_node.start_mark.line + 1
+            lines[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), lines)
+            _record_lines(file, item, (*path, index), lines)
 
 
 def _plain_syntax_message(problem: str) -> str:
