@@ -116,3 +116,29 @@ def test_editors_page_missing_in_swedish_is_shown_marked_and_fails_strict(projec
     assert re.search(r'<div lang="fi">\s*<h1[^>]*>Strategiatyön taustoitus', page)
     finnish = (project / "site" / "background" / "index.html").read_text("utf-8")
     assert "suunta-untranslated-page" not in finnish
+
+
+def test_every_page_has_one_h1_and_no_skipped_heading_levels(built_site: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Headings(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.levels: list[int] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if re.fullmatch(r"h[1-6]", tag):
+                self.levels.append(int(tag[1]))
+
+    problems = []
+    for html in sorted(built_site.rglob("*.html")):
+        parser = Headings()
+        parser.feed(html.read_text("utf-8"))
+        levels = parser.levels
+        name = html.relative_to(built_site).as_posix()
+        if levels.count(1) != 1 or not levels or levels[0] != 1:
+            problems.append(f"{name}: headings {levels}, expected exactly one h1, first")
+        skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        if skips:
+            problems.append(f"{name}: heading level skipped {skips}")
+    assert not problems, "\n".join(problems)
