@@ -24,14 +24,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from suunta.generator import generate  # noqa: E402
+from suunta.generator import OWNED_DIRS, generate  # noqa: E402
 
 
 def make_project(target: Path, measures: int) -> None:
     for folder in ("data", "overrides", "hooks"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=shutil.ignore_patterns("goals", "measures", "index.*.md"))
+                    ignore=shutil.ignore_patterns(*OWNED_DIRS, "index.*.md"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     goals = ["ict-foundation", "applications", "collaboration"]
     items = [

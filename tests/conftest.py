@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from suunta.generator import OWNED_DIRS  # noqa: E402
+
 
 def run_mkdocs(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -109,7 +111,7 @@ def copy_project(target: Path) -> Path:
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(
         ROOT / "docs", target / "docs",
-        ignore=shutil.ignore_patterns("goals", "measures", "index.*.md"),
+        ignore=shutil.ignore_patterns(*OWNED_DIRS, "index.*.md"),
     )
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target

@@ -43,13 +43,13 @@ CASES = [
     ("unknown_goal", GOAL1, "  - id: te-reform\n    goal: ict-foundation",
      "  - id: te-reform\n    goal: ict-fundation", "goal: ict-fundation",
      ["measures[9].goal", "no goal with the id 'ict-fundation'"]),
-    ("unknown_phase", GOAL1, "  - id: te-reform\n    goal: ict-foundation\n",
-     "  - id: te-reform\n    goal: ict-foundation\n    schedule:\n"
+    ("unknown_phase", GOAL1, "  - id: data-communications\n    goal: ict-foundation\n",
+     "  - id: data-communications\n    goal: ict-foundation\n    schedule:\n"
      "      - period: 2025-spring\n        phase: testing\n",
-     "phase: testing", ["measures[9].schedule[1].phase", "'testing' is not allowed", "investigation"]),
-    ("unknown_status", GOAL1, "  - id: te-reform\n    goal: ict-foundation\n",
-     "  - id: te-reform\n    goal: ict-foundation\n    status: done\n", "status: done",
-     ["measures[9].status", "'done' is not allowed", "completed"]),
+     "phase: testing", ["measures[3].schedule[1].phase", "'testing' is not allowed", "investigation"]),
+    ("unknown_status", GOAL1, "  - id: data-communications\n    goal: ict-foundation\n",
+     "  - id: data-communications\n    goal: ict-foundation\n    status: done\n", "status: done",
+     ["measures[3].status", "'done' is not allowed", "completed"]),
 ]
 
 

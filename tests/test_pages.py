@@ -23,6 +23,14 @@ goals:
         title: {fi: Digipalvelut, sv: Digitala tjänster}
       - id: data
         title: {fi: Tieto, sv: Data}
+    indicators:
+      - id: e-services
+        name: {fi: Sähköisen asioinnin osuus, sv: Andelen e-tjänster}
+        unit: "%"
+        direction: higher
+        baseline: {year: 2022, value: 40}
+        target: {year: 2027, value: 80}
+        values: [{year: 2023, value: 48.5}, {year: 2024, value: 62}]
 """
 
 MEASURES = """\
@@ -36,8 +44,10 @@ measures:
     schedule:
       - {period: 2025-spring, phase: investigation}
       - {period: 2025-autumn, phase: deployment, note: {fi: pilotti, sv: pilot}}
-      - {period: "2026", phase: continuous}
-    status: in_progress
+      - {period: 2026 onwards, phase: continuous}
+    progress:
+      - {date: 2025-09-15, status: in_progress, text: {fi: Pilotti alkoi, sv: Piloten inleddes}}
+      - {date: 2025-03-01, status: not_started}
   - id: open-data
     goal: services
     theme: data
@@ -68,11 +78,12 @@ def test_goal_page_groups_measures_by_theme_in_captioned_tables(model: StrategyM
     assert body.count("<h1>") == 1
     assert "<p>Kuvaus <em>korostettu</em></p>" in body
     captions = re.findall(r'<caption id="([^"]+)">([^<]+)</caption>', body)
-    assert captions == [
+    assert captions[:3] == [
         ("caption-measures", "Tavoitteen 1 toimenpiteet"),
         ("caption-digital", "Teema: Digipalvelut"),
         ("caption-data", "Teema: Tieto"),
     ]
+    assert len({c[0] for c in captions}) == len(captions), "caption ids must be unique"
     assert '<h3 id="theme-digital">Teema: Digipalvelut</h3>' in body
     assert 'aria-labelledby="caption-data"' in body
 
@@ -84,12 +95,32 @@ def test_measure_page_tells_schedule_status_and_people_in_the_pages_language(
     assert '<li><a href="../../goals/services/#theme-digital">Digitala tjänster</a></li>' in body
     assert "<dd>Maija Meikäläinen, Informationsförvaltningen</dd>" in body
     assert "<dd>Bildningstjänster</dd>" in body
-    assert ("<li>våren 2025: utredning</li><li>hösten 2025: införande (pilot)</li>"
-            "<li>2026: löpande verksamhet</li>") in body
+    assert ("<p>Utredning våren 2025, införande hösten 2025, "
+            "löpande verksamhet från 2026 och framåt.</p>") in body
+    assert "<li>hösten 2025: införande (pilot)</li>" in body
     assert "<dd>Pågår</dd>" in body
     finnish = pages(model, "fi")["measures/portal"]
-    assert "<li>kevät 2025: selvitys</li><li>syksy 2025: käyttöönotto (pilotti)</li>" in finnish
+    assert ("<p>Selvitys keväällä 2025, käyttöönotto syksyllä 2025, "
+            "jatkuva toiminta vuodesta 2026 alkaen.</p>") in finnish
     assert "<dd>Käynnissä</dd>" in finnish
+
+
+def test_measure_page_lists_progress_updates_newest_first(model: StrategyModel) -> None:
+    body = pages(model, "fi")["measures/portal"]
+    history = re.findall(r'<li><time datetime="([\d-]+)">[^<]+</time>: <strong>([^<]+)</strong>', body)
+    assert history == [("2025-09-15", "Käynnissä"), ("2025-03-01", "Ei aloitettu")]
+    assert "Pilotti alkoi" in body
+
+
+def test_goal_indicator_has_summary_chart_and_table(model: StrategyModel) -> None:
+    body = pages(model, "fi")["goals/services"]
+    assert ('<p class="suunta-indicator-summary">2024: 62\u00a0%, tavoitearvo 80\u00a0% vuoteen 2027 '
+            'mennessä (lähtötaso 40\u00a0% vuonna 2022). Suurempi arvo on parempi.</p>') in body
+    assert '<svg role="img" aria-labelledby="indicator-e-services-chart"' in body
+    assert body.count('class="suunta-actual-point"') == 2
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td>[^<]*</td><td>([^<]+)</td></tr>', body)
+    assert rows == [("2022", "40\u00a0%"), ("2023", "48,5\u00a0%"), ("2024", "62\u00a0%"),
+                    ("2027", "80\u00a0%")]
 
 
 def test_measure_numbers_follow_goal_and_order(model: StrategyModel) -> None:

@@ -73,10 +73,26 @@ def field_texts(page: Page) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("measure_id", ["digital-roadmap", "basic-it-procurement"])
+# The schedule and status as a reader should read them (status as of the data's `as_of`).
+MEASURE_CASES = [
+    ("basic-it-procurement", "fi",
+     "Selvitys syksystä 2023 kevääseen 2024, käyttöönotto syksystä 2024 syksyyn 2025, "
+     "jatkuva toiminta vuodesta 2026 alkaen.\n\n"
+     "syksy 2024–syksy 2025: käyttöönotto (kilpailutus ja käyttöönottoprojektit)", "Käynnissä"),
+    ("basic-it-procurement", "sv",
+     "Utredning från hösten 2023 till våren 2024, införande från hösten 2024 till hösten 2025, "
+     "löpande verksamhet från 2026 och framåt.\n\n"
+     "hösten 2024–hösten 2025: införande (konkurrensutsättning och införandeprojekt)", "Pågår"),
+    ("digital-roadmap", "fi", "Selvitys keväästä 2024 syksyyn 2024.", "Valmis"),
+    ("digital-roadmap", "sv", "Utredning från våren 2024 till hösten 2024.", "Genomförd"),
+    ("data-communications", "sv", None, None),
+]
+
+
+@pytest.mark.parametrize("measure_id, language, schedule, status", MEASURE_CASES)
 def test_measure_page_shows_exactly_the_fields_of_its_data(
-    page: Page, site_url: str, model, language: str, measure_id: str
+    page: Page, site_url: str, model, measure_id: str, language: str,
+    schedule: str | None, status: str | None,
 ) -> None:
     entry = next(m for m in model.measures if m.id == measure_id)
     m = entry.measure
@@ -90,13 +106,15 @@ def test_measure_page_shows_exactly_the_fields_of_its_data(
         label("measure.goal"): f"{entry.goal.number}. {entry.goal.title.texts[language]}",
         label("measure.responsible"): label("measure.not_given"),
         label("measure.units"): label("measure.not_given"),
-        label("measure.schedule"): label("measure.not_given"),
+        label("measure.schedule"): schedule or label("measure.not_given"),
         label("measure.metric"): " ".join(m.metric.texts[language].split()),
-        label("measure.status"): label("measure.not_given"),
+        label("measure.status"): status or label("measure.not_given"),
     }
     if m.notes:
         expected[label("measure.notes")] = m.notes.texts[language]
     assert field_texts(page) == expected
+    illustrative = page.locator(".suunta-illustrative")
+    expect(illustrative).to_have_count(1 if m.illustrative else 0)
     goal_link = page.locator(".suunta-breadcrumbs").get_by_role("link").nth(1)
     goal_link.click()
     expect(page).to_have_url(f"{site_url}{prefix}/goals/{entry.goal.id}/")

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 LABELS_DIR = Path(__file__).parent / "labels"
 
@@ -36,6 +37,11 @@ class Labels:
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=self._locale)
+
+    def number(self, value: float, unit: str = "") -> str:
+        """A value with the language's decimal comma and the unit after a space."""
+        text = format_decimal(value, locale=self._locale)
+        return f"{text}\u00a0{unit}" if unit else text
 
     def _lookup(self, key: str) -> Any:
         node: Any = self._table

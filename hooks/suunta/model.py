@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .loader import StrategyData
-from .schema import Goal, Measure, StrategyFile, Theme
+from .schema import Goal, Measure, Report, StrategyFile, Theme
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,25 @@ class GoalEntry:
 class StrategyModel:
     strategy: StrategyFile
     goals: tuple[GoalEntry, ...]
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The date the site reports on: given in data, else the newest report's date.
+
+        Never the build machine's clock, so two builds of the same data are identical.
+        """
+        if self.strategy.as_of:
+            return self.strategy.as_of
+        return max((r.date for r in self.strategy.reports), default=None)
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """Reports oldest first."""
+        return tuple(sorted(self.strategy.reports, key=lambda r: r.date))
+
+    def report_before(self, date: dt.date) -> Report | None:
+        earlier = [r for r in self.reports if r.date < date]
+        return earlier[-1] if earlier else None
 
     @property
     def measures(self) -> tuple[MeasureEntry, ...]:

@@ -16,6 +16,9 @@ from . import urls
 from .labels import Labels
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
+from .charts import indicator_chart, status_bars
+from .progress import history, status_at
+from .schedule_words import period_short, schedule_sentence
 from .schema import Localized, Name
 
 
@@ -50,6 +53,13 @@ def make_context(templates_dir: Path, language: str, languages: list[str]) -> Re
     env.filters["t"] = lambda value: _inline(pick(value, language, languages), labels)
     env.filters["md"] = lambda value: _block(pick(value, language, languages), labels)
     env.globals["label"] = labels
+    env.globals["period_short"] = lambda span: period_short(span, labels)
+    env.globals["schedule_sentence"] = lambda entries: schedule_sentence(entries, labels)
+    env.globals["half_year"] = lambda hy: labels(f"period.{hy.name}", year=hy.year)
+    env.globals["status_at"] = status_at
+    env.globals["history"] = history
+    env.globals["indicator_chart"] = indicator_chart
+    env.globals["status_chart"] = status_bars
     env.globals["link"] = urls.relative_url
     env.globals["urls"] = urls
     env.globals["language"] = language

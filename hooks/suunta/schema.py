@@ -8,7 +8,6 @@ the validation context (`{"languages": [...]}`), so adding a language needs no c
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import Enum
 from typing import Annotated, Any
 
@@ -23,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .schedule import PERIOD_PATTERN, Span, parse_period
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
@@ -31,7 +32,6 @@ Slug = Annotated[
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-PERIOD_PATTERN = r"^(?P<year>\d{4})(-(?P<half>spring|autumn))?$"
 
 
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
@@ -150,6 +150,15 @@ class Value(_Strict):
     text: Localized
 
 
+class Report(_Strict):
+    """A dated progress report, such as the annual report to the council: a snapshot in time."""
+
+    date: dt.date
+    title: Localized
+    summary: Localized | None = None
+    """Markdown."""
+
+
 class StrategyFile(_Strict):
     """`data/strategy.yml`: the strategy as a whole."""
 
@@ -165,6 +174,9 @@ class StrategyFile(_Strict):
     contact: Contact | None = None
     vision: Vision
     values: list[Value] = Field(default_factory=list)
+    as_of: dt.date | None = None
+    """The date the site reports on ("now" on timelines); the newest report's date if left out."""
+    reports: list[Report] = Field(default_factory=list)
 
 
 class Theme(_Strict):
@@ -179,6 +191,7 @@ class Goal(_Strict):
     description: Localized | None = None
     """Markdown."""
     themes: list[Theme] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
 
 
 class GoalsFile(_Strict):
@@ -189,23 +202,60 @@ class GoalsFile(_Strict):
 
 class ScheduleEntry(_Strict):
     period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
-    """A half-year (`2025-spring`, `2025-autumn`) or a whole year (`2026`)."""
+    """`2025-spring`, `2026`, `2014 to 2016`, `2025-autumn to 2026-spring` or `2026 onwards`."""
     phase: Phase
     note: Localized | None = None
 
-    @property
-    def year(self) -> int:
-        return int(self._match["year"])
+    @field_validator("period", mode="before")
+    @classmethod
+    def _year_as_text(cls, value: Any) -> Any:
+        # YAML reads `period: 2026` as a number; a whole year is a valid period.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ScheduleEntry:
+        span = self.span
+        if span.end is not None and span.end.last < span.start.first:
+            raise ValueError(f"the period '{self.period}' ends before it starts")
+        return self
 
     @property
-    def half(self) -> str | None:
-        return self._match["half"]
+    def span(self) -> Span:
+        return parse_period(self.period)
 
-    @property
-    def _match(self) -> re.Match[str]:
-        match = re.match(PERIOD_PATTERN, self.period)
-        assert match  # guaranteed by the field's pattern
-        return match
+
+class ProgressUpdate(_Strict):
+    """A dated note on how a measure is doing; the newest one up to a date gives its status."""
+
+    date: dt.date
+    status: MeasureStatus
+    text: Localized | None = None
+
+
+class DataPoint(_Strict):
+    year: int = Field(ge=1900, le=2200)
+    value: float
+
+
+class Direction(str, Enum):
+    higher = "higher"
+    lower = "lower"
+
+
+class Indicator(_Strict):
+    """A measured value followed over the years, with a baseline and a target."""
+
+    id: Slug
+    name: Localized
+    unit: str = ""
+    """Written after the value, such as "%" or "kpl"; may be empty."""
+    direction: Direction
+    baseline: DataPoint | None = None
+    target: DataPoint | None = None
+    values: list[DataPoint] = Field(default_factory=list)
+    source: Localized | None = None
+    illustrative: bool = False
+    """True for demo values that the source document does not give (shown with a note)."""
 
 
 class Measure(_Strict):
@@ -221,6 +271,11 @@ class Measure(_Strict):
     metric: Localized | None = None
     notes: Localized | None = None
     status: MeasureStatus | None = None
+    """The status when no progress updates are given."""
+    progress: list[ProgressUpdate] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    illustrative: bool = False
+    """True when the schedule, status and progress are demo values the source does not give."""
 
 
 class MeasuresFile(_Strict):

@@ -12,6 +12,8 @@ import posixpath
 HOME = "index"
 GOALS_INDEX = "goals/index"
 MEASURES_INDEX = "measures/index"
+TIMELINE = "timeline/index"
+PROGRESS = "progress/index"
 
 
 def goal_page(goal_id: str) -> str:
@@ -20,6 +22,14 @@ def goal_page(goal_id: str) -> str:
 
 def measure_page(measure_id: str) -> str:
     return f"measures/{measure_id}"
+
+
+def goal_timeline_page(goal_id: str) -> str:
+    return f"timeline/{goal_id}"
+
+
+def report_page(date_iso: str) -> str:
+    return f"reports/{date_iso}"
 
 
 def directory_url(page: str) -> str:

@@ -13,7 +13,10 @@ from .yaml_lines import FieldPath
 _UNION_BRANCHES = ("str", "dict[str,constrained-str]", "constrained-str")
 
 _FIELD_HINTS = {
-    "period": "write a half-year as 2025-spring or 2025-autumn, or a whole year as 2026",
+    "period": (
+        "write a half-year as 2025-spring or 2025-autumn, a whole year as 2026, "
+        "a range as '2014 to 2016' or '2025-autumn to 2026-spring', or '2026 onwards'"
+    ),
     "id": "use lower-case letters a-z, digits and single hyphens, such as 'open-data-portal'",
     "goal": "give the id of a goal in goals.yml, such as 'ict-foundation'",
     "theme": "give the id of a theme of the measure's goal",

@@ -1,9 +1,10 @@
-"""One page per strategic goal: its description, themes and a table of its measures."""
+"""One page per strategic goal: its description, themes, measures, status and indicators."""
 
 from __future__ import annotations
 
 from .. import urls
 from ..model import StrategyModel
+from ..progress import status_counts
 from ..render import RenderContext
 from . import GeneratedPage
 
@@ -12,6 +13,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     pages = []
     for entry in model.goals:
         page = urls.goal_page(entry.id)
-        body = ctx.render("goal.html", page, entry=entry)
+        groups = [(ctx.text(entry.goal.title), status_counts(entry.measures, model.as_of))]
+        body = ctx.render("goal.html", page, entry=entry, status_groups=groups)
         pages.append(GeneratedPage(page, ctx.text(entry.goal.title), body))
     return pages

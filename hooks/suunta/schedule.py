@@ -1,0 +1,103 @@
+"""Schedule periods as real plans write them, and the half-year grid timelines are drawn on.
+
+A period is a half-year (`2025-spring`), a whole year (`2026`), a range (`2014 to 2016`,
+`2025-autumn to 2026-spring`) or open-ended (`2026 onwards`, continuous with no end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+POINT = r"\d{4}(?:-(?:spring|autumn))?"
+PERIOD_PATTERN = rf"^(?P<start>{POINT})(?: to (?P<end>{POINT})| (?P<onwards>onwards))?$"
+HALVES = ("spring", "autumn")
+
+
+@dataclass(frozen=True, order=True)
+class HalfYear:
+    year: int
+    half: int
+    """0 for spring (January–June), 1 for autumn (July–December)."""
+
+    @property
+    def name(self) -> str:
+        return HALVES[self.half]
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-{self.name}"
+
+    def next(self) -> HalfYear:
+        return HalfYear(self.year + self.half, 1 - self.half)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A point as written: a year, or a half of a year."""
+
+    year: int
+    half: int | None
+
+    @property
+    def first(self) -> HalfYear:
+        return HalfYear(self.year, self.half or 0)
+
+    @property
+    def last(self) -> HalfYear:
+        return HalfYear(self.year, 1 if self.half is None else self.half)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: Point
+    end: Point | None
+    """None when the period is open-ended ("onwards")."""
+    single: bool
+    """True for one half-year or one year (no range)."""
+
+    def covers(self, half_year: HalfYear) -> bool:
+        if half_year < self.start.first:
+            return False
+        return self.end is None or half_year <= self.end.last
+
+    @property
+    def first(self) -> HalfYear:
+        return self.start.first
+
+    @property
+    def last_written(self) -> HalfYear:
+        """The last half-year the period names (its start, when open-ended)."""
+        return (self.end or self.start).last
+
+
+def parse_point(text: str) -> Point:
+    year, _, half = text.partition("-")
+    return Point(int(year), HALVES.index(half) if half else None)
+
+
+def parse_period(text: str) -> Span:
+    """Parse a period already checked against `PERIOD_PATTERN` by the schema."""
+    match = re.match(PERIOD_PATTERN, text)
+    if not match:
+        raise ValueError(f"not a period: {text!r}")
+    start = parse_point(match["start"])
+    if match["onwards"]:
+        return Span(start, None, single=False)
+    if match["end"]:
+        return Span(start, parse_point(match["end"]), single=False)
+    return Span(start, start, single=True)
+
+
+def half_years(first: HalfYear, last: HalfYear) -> list[HalfYear]:
+    """Every half-year from `first` to `last`, both included."""
+    found = []
+    current = first
+    while current <= last:
+        found.append(current)
+        current = current.next()
+    return found
+
+
+def half_year_of(year: int, month: int) -> HalfYear:
+    return HalfYear(year, 0 if month <= 6 else 1)

@@ -1,0 +1,59 @@
+"""The timeline grid: measures as rows, half-years as columns, a phase in each covered cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model import MeasureEntry, StrategyModel
+from .schedule import HalfYear, half_year_of, half_years
+from .schema import Phase, ScheduleEntry
+
+
+@dataclass(frozen=True)
+class TimelineCell:
+    half_year: HalfYear
+    phase: Phase | None
+    entry: ScheduleEntry | None
+    """The schedule entry that covers this half-year (the last one written, if several)."""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    measure: MeasureEntry
+    cells: tuple[TimelineCell, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    columns: tuple[HalfYear, ...]
+    rows: tuple[TimelineRow, ...]
+    now: HalfYear | None
+    """The half-year of the site's reporting date, marked on the timeline."""
+
+
+def columns_for(model: StrategyModel) -> tuple[HalfYear, ...]:
+    """The strategy period in half-years, widened to every half-year a schedule names."""
+    period = model.strategy.period
+    first, last = HalfYear(period.start, 0), HalfYear(period.end, 1)
+    for entry in model.measures:
+        for item in entry.measure.schedule:
+            first = min(first, item.span.first)
+            last = max(last, item.span.last_written)
+    return tuple(half_years(first, last))
+
+
+def build_timeline(
+    model: StrategyModel, measures: tuple[MeasureEntry, ...], as_of: dt.date | None
+) -> Timeline:
+    columns = columns_for(model)
+    rows = []
+    for entry in measures:
+        cells = []
+        for half_year in columns:
+            covering = [s for s in entry.measure.schedule if s.span.covers(half_year)]
+            item = covering[-1] if covering else None
+            cells.append(TimelineCell(half_year, item.phase if item else None, item))
+        rows.append(TimelineRow(entry, tuple(cells)))
+    now = half_year_of(as_of.year, as_of.month) if as_of else None
+    return Timeline(columns, tuple(rows), now if now in columns else None)
