@@ -5,6 +5,7 @@ Every chart also has a text alternative and a table of the same numbers beside i
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .progress import StatusCount
@@ -73,6 +74,12 @@ class IndicatorChart:
     plot_bottom: float
 
 
+def nice_step(rough: float) -> float:
+    """The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `rough`."""
+    power = 10 ** math.floor(math.log10(rough))
+    return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= rough)
+
+
 def indicator_chart(indicator: Indicator, width: float = 560, height: float = 260) -> IndicatorChart:
     """A line of actual values, the baseline and the target, on a common scale from zero."""
     left, right, top, bottom = 56.0, width - 16, 16.0, height - 36
@@ -81,8 +88,9 @@ def indicator_chart(indicator: Indicator, width: float = 560, height: float = 26
     years = [p.year for p in points + extra]
     values = [p.value for p in points + extra]
     first, last = min(years), max(years)
-    high = max(values) * 1.1 or 1.0
     low = min(0.0, min(values))
+    step = nice_step((max(values) - low) / 4 or 1.0)
+    high = low + step * math.ceil((max(values) - low) / step)
 
     def place(year: int, value: float) -> ChartPoint:
         span = (last - first) or 1
@@ -90,8 +98,8 @@ def indicator_chart(indicator: Indicator, width: float = 560, height: float = 26
         y = bottom - (bottom - top) * (value - low) / (high - low)
         return ChartPoint(year, value, round(x, 1), round(y, 1))
 
-    step = (high - low) / 4
-    y_ticks = tuple((round(low + i * step, 1), place(first, low + i * step).y) for i in range(5))
+    ticks = round((high - low) / step)
+    y_ticks = tuple((round(low + i * step, 6), place(first, low + i * step).y) for i in range(ticks + 1))
     x_ticks = tuple((year, place(year, low).x) for year in range(first, last + 1))
     return IndicatorChart(
         width, height,

@@ -81,7 +81,10 @@ def render_pages(
 
 def page_markdown(page: GeneratedPage) -> str:
     # MkDocs' templates print the title unescaped, so it is stored HTML-escaped.
-    front = yaml.safe_dump({"title": str(escape(page.title))}, allow_unicode=True, sort_keys=False)
+    # Generated pages carry their own headings and tables: the table of contents is hidden
+    # to give the tables the width.
+    meta = {"title": str(escape(page.title)), "hide": ["toc"]}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
 
 

@@ -40,12 +40,12 @@ class StatusCount:
 
 
 def status_counts(entries: tuple[MeasureEntry, ...], date: dt.date | None) -> list[StatusCount]:
-    """How many measures are in each status at `date`, in a fixed order, zero counts included."""
+    """How many measures are in each status at `date`, in a fixed order, zero counts included.
+
+    The same statuses in the same order for every group, so counts line up in a table.
+    """
     counter = Counter(status_at(e, date) for e in entries)
-    counts = [StatusCount(status, counter.get(status, 0)) for status in STATUS_ORDER]
-    if counter.get(None):
-        counts.append(StatusCount(None, counter[None]))
-    return counts
+    return [StatusCount(status, counter.get(status, 0)) for status in (*STATUS_ORDER, None)]
 
 
 @dataclass(frozen=True)
