@@ -129,3 +129,29 @@ def test_measure_numbers_follow_goal_and_order(model: StrategyModel) -> None:
     ]
     body = pages(model, "fi")["measures/index"]
     assert body.index("Asiointiportaali") < body.index("Avoin data") < body.index("Strategiatyö")
+
+
+def test_report_shows_the_state_as_it_was_on_its_date() -> None:
+    demo = build_model(load_data(ROOT / "data", ["fi", "sv"]))
+    built = {p.path: p.body for p in render_pages(demo, ROOT / "overrides" / "suunta", "fi", ["fi", "sv"])}
+
+    def overall(body: str) -> list[str]:
+        row = re.search(r'<th scope="row">Koko strategia</th>\n((?:<td>\d+</td>\n)+)', body)
+        assert row, body
+        return re.findall(r"<td>(\d+)</td>", row.group(1))
+
+    # Columns: not started, in progress, delayed, completed, continuous, cancelled, none, total.
+    assert overall(built["reports/2024-12-31"]) == ["0", "4", "0", "3", "1", "0", "16", "24"]
+    assert overall(built["reports/2025-12-31"]) == ["1", "1", "2", "4", "2", "0", "14", "24"]
+    assert overall(built["progress/index"]) == ["0", "3", "1", "4", "2", "0", "14", "24"]
+    changes = built["reports/2025-12-31"]
+    assert "Muutokset edellisen raportin (31. joulukuuta 2024) jälkeen" in changes
+    assert "Käynnissä → <strong>Viivästynyt</strong>" in changes
+
+
+def test_timeline_marks_now_from_the_data_not_the_clock() -> None:
+    demo = build_model(load_data(ROOT / "data", ["fi", "sv"]))
+    body = {p.path: p.body for p in render_pages(demo, ROOT / "overrides" / "suunta", "sv", ["fi", "sv"])}
+    timeline = body["timeline/index"]
+    assert timeline.count('<span class="suunta-now-marker">(nu)</span>') == 3  # one table per goal
+    assert '<th scope="col" class="suunta-now">våren 2026 <span' in timeline
