@@ -155,3 +155,18 @@ def test_timeline_marks_now_from_the_data_not_the_clock() -> None:
     timeline = body["timeline/index"]
     assert timeline.count('<span class="suunta-now-marker">(nu)</span>') == 3  # one table per goal
     assert '<th scope="col" class="suunta-now">våren 2026 <span' in timeline
+
+
+def test_measures_index_rows_carry_every_filter_value(model: StrategyModel) -> None:
+    body = pages(model, "sv")["measures/index"]
+    row = re.search(r'<tr data-goal="services"[^>]*>\n<td>1\.1</td>', body)
+    assert row
+    assert ('data-theme="services/digital" data-unit="Bildningstjänster" '
+            'data-responsible="Maija Meikäläinen|Informationsförvaltningen" data-status="in_progress" '
+            'data-period="2025-spring|2025-autumn|2026-spring|2026-autumn|2027-spring|2027-autumn"'
+            ) in row.group(0)
+    selects = re.findall(r'<select id="filter-(\w+)"', body)
+    assert selects == ["goal", "theme", "unit", "responsible", "status", "period"]
+    assert '<option value="services/data">Data</option>' in body
+    assert '<option value="2025-spring">våren 2025</option>' in body
+    assert 'data-shown-template="Visar {shown} av {total} åtgärder."' in body
