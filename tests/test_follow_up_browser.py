@@ -101,3 +101,15 @@ def test_narrow_screen_has_no_page_level_horizontal_scroll(browser, site_url: st
         expect(region).to_have_attribute("tabindex", "0")
         assert region.get_attribute("aria-labelledby")
     context.close()
+
+
+def test_printed_timeline_loses_nothing_to_scrolling(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/timeline/")
+    page.emulate_media(media="print")
+    for region in page.locator(".suunta-table-scroll").all():
+        assert region.evaluate("el => getComputedStyle(el).overflowX") == "visible"
+    cells = page.locator("td[class*='suunta-phase-']")
+    assert cells.count() > 20
+    for cell in cells.all():
+        assert cell.evaluate("el => getComputedStyle(el).printColorAdjust") == "exact"
+        expect(cell).to_be_visible()
