@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import generate
+from suunta.html_fixes import valid_theme_html
 from suunta.site_config import SitePaths, languages_from_i18n
 
 if TYPE_CHECKING:
@@ -62,6 +63,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         f"the {page_language} page is shown, marked as untranslated"
     )
     return mark_untranslated_page(html, page_language, site_language)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return valid_theme_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Static templates such as 404.html do not pass through `on_post_page`."""
+    return valid_theme_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Suunta needs into .venv (Python packages, and Chromium for the tests with
-# `--browser`). Safe to run again: it only installs what is missing or out of date.
+# Installs what Suunta needs into .venv (Python packages) and, with `--browser`, what the tests
+# need besides: Chromium, and the HTML checker from npm with Java. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,13 @@ fi
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
 if [ "${1:-}" = "--browser" ]; then
+  # The W3C Nu HTML Checker (npm package vnu-jar) runs on Java.
+  if ! command -v java >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  fi
+  npm ci --no-audit --no-fund --silent
+
   # Debian's Chromium where we can have it (this project's machines have no access to
   # Playwright's browser downloads); Playwright's own Chromium elsewhere (GitHub's runners).
   if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

@@ -143,3 +143,21 @@ def test_every_page_has_one_h1_and_no_skipped_heading_levels(built_site: Path) -
         if skips:
             problems.append(f"{name}: heading level skipped {skips}")
     assert not problems, "\n".join(problems)
+
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_built_page_is_valid_html(built_site: Path) -> None:
+    import shutil
+    import subprocess
+
+    java = shutil.which("java")
+    assert java and VNU_JAR.is_file(), "the HTML checker is missing: run `bash scripts/test.sh`"
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "gnu",
+         str(built_site)],
+        capture_output=True, text=True, timeout=300,
+    )
+    errors = [line.replace(str(built_site), "") for line in result.stderr.splitlines() if line]
+    assert result.returncode == 0 and not errors, "\n".join(errors[:40])
