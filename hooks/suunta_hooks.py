@@ -5,16 +5,20 @@ Nothing else in Suunta imports MkDocs; keep this file thin so another engine can
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from suunta import urls
+from suunta.accessibility_statement import review_overdue
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import generate
 from suunta.html_fixes import valid_theme_html
+from suunta.schema import AccessibilityFile
 from suunta.site_config import SitePaths, languages_from_i18n
 
 if TYPE_CHECKING:
@@ -46,10 +50,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except DataError as error:
         raise PluginError(error.report(root)) from None
     # The site's name is the strategy's title in the language being built: data, not config.
-    config.site_name = result.site_names.get(config.theme["language"], config.site_name)
-    if config.theme["language"] == languages[0]:
+    language = config.theme["language"]
+    config.site_name = result.site_names.get(language, config.site_name)
+    if language in result.statement_titles:
+        # Theme templates resolve links from the site root; each language has its own root.
+        root_link = _language_link(config, language).lstrip("/")
+        config.extra["suunta_statement"] = {
+            "url": root_link + urls.directory_url(urls.STATEMENT),
+            "title": result.statement_titles[language],
+        }
+    if language == languages[0]:
         for problem in result.warnings:
             log.warning(problem.describe(root))
+        _warn_about_statement(result.accessibility, root)
+
+
+def _warn_about_statement(statement: AccessibilityFile | None, root: Path) -> None:
+    # The review's age is checked against today's date: it only decides whether to warn,
+    # it never reaches the site, so two builds of the same data stay identical.
+    if statement is None:
+        log.warning("data/accessibility.yml is missing: the site has no accessibility statement")
+    elif review_overdue(statement, dt.date.today()):
+        log.warning(
+            f"data/accessibility.yml: the accessibility statement was last reviewed on "
+            f"{statement.reviewed.isoformat()}, more than a year ago; review it and update 'reviewed'"
+        )
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -85,6 +110,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     for path, content in _default_404.items():
         Path(path).write_bytes(content)
+
+
+def _language_link(config: MkDocsConfig, language: str) -> str:
+    """The root of a language's pages, such as "/" or "/sv/"."""
+    for entry in config.plugins["i18n"].config.languages:
+        if entry["locale"] == language:
+            return str(entry["link"])
+    return "/"
 
 
 def _languages(config: MkDocsConfig) -> list[str]:

@@ -63,8 +63,9 @@ def test_untranslated_text_is_shown_marked_and_fails_strict(project: Path) -> No
 def test_generator_rewrites_only_changed_pages_and_removes_stale_ones(project: Path) -> None:
     args = (project / "data", project / "docs", project / "overrides" / "suunta", LANGS)
     first = generate(*args)
-    # home, goals index, 3 goals, measures index, 24 measures, 1 + 3 timelines, progress, 2 reports
-    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2)
+    # home, goals index, 3 goals, measures index, 24 measures, 1 + 3 timelines, progress,
+    # 2 reports, accessibility statement
+    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1)
     assert generate(*args).written == []  # identical input, identical output: nothing rewritten
 
     measures = project / "data" / "measures" / "3-collaboration.yml"

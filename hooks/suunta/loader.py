@@ -14,13 +14,14 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataProblem
 from .translation_gaps import translation_gaps
-from .schema import GoalsFile, Measure, MeasuresFile, StrategyFile
+from .schema import AccessibilityFile, GoalsFile, Measure, MeasuresFile, StrategyFile
 from .validation_messages import field_path, format_path, plain_message
 from .yaml_lines import FieldPath, LocatedYaml, YamlSyntaxError, read_located_yaml
 
 STRATEGY_FILE = "strategy.yml"
 GOALS_FILE = "goals.yml"
 MEASURES_DIR = "measures"
+ACCESSIBILITY_FILE = "accessibility.yml"
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -46,6 +47,8 @@ class StrategyData:
     strategy: StrategyFile
     goals: GoalsFile
     measures: list[LocatedMeasure]
+    accessibility: AccessibilityFile | None
+    """None when `data/accessibility.yml` is missing: the site then has no statement."""
     translation_gaps: list[DataProblem]
     """Texts missing a language: shown in another language, reported as warnings."""
 
@@ -56,6 +59,11 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
     context = {"languages": languages}
     strategy, strategy_source = _validate(data_dir / STRATEGY_FILE, StrategyFile, context, problems)
     goals, goals_source = _validate(data_dir / GOALS_FILE, GoalsFile, context, problems)
+    accessibility, accessibility_source = None, None
+    if (data_dir / ACCESSIBILITY_FILE).is_file():
+        accessibility, accessibility_source = _validate(
+            data_dir / ACCESSIBILITY_FILE, AccessibilityFile, context, problems
+        )
     measure_files = sorted((data_dir / MEASURES_DIR).glob("*.yml"))
     if not measure_files:
         problems.append(
@@ -76,7 +84,10 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
     gaps += translation_gaps(goals, goals_source, languages)
     for item in measures:
         gaps += translation_gaps(item.measure, item.source, languages, ("measures", item.index))
-    return StrategyData(strategy=strategy, goals=goals, measures=measures, translation_gaps=gaps)
+    if accessibility and accessibility_source:
+        gaps += translation_gaps(accessibility, accessibility_source, languages)
+    return StrategyData(strategy=strategy, goals=goals, measures=measures,
+                        accessibility=accessibility, translation_gaps=gaps)
 
 
 def _read(file: Path, problems: list[DataProblem]) -> LocatedYaml | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .loader import StrategyData
-from .schema import Goal, Measure, Report, StrategyFile, Theme
+from .schema import AccessibilityFile, Goal, Measure, Report, StrategyFile, Theme
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class GoalEntry:
 class StrategyModel:
     strategy: StrategyFile
     goals: tuple[GoalEntry, ...]
+    accessibility: AccessibilityFile | None = None
 
     @property
     def as_of(self) -> dt.date | None:
@@ -96,4 +97,5 @@ def build_model(data: StrategyData) -> StrategyModel:
             for index, m in enumerate(own, start=1)
         )
         entries.append(GoalEntry(goal=goal, measures=measures))
-    return StrategyModel(strategy=data.strategy, goals=tuple(entries))
+    return StrategyModel(strategy=data.strategy, goals=tuple(entries),
+                         accessibility=data.accessibility)

@@ -14,6 +14,7 @@ GOALS_INDEX = "goals/index"
 MEASURES_INDEX = "measures/index"
 TIMELINE = "timeline/index"
 PROGRESS = "progress/index"
+STATEMENT = "accessibility/index"
 
 
 def goal_page(goal_id: str) -> str:

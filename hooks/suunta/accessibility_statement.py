@@ -1,0 +1,44 @@
+"""The facts the accessibility statement needs beyond the data: authority, law, review age."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .schema import AccessibilityFile, Enforcement, Localized
+
+BODIES_FILE = Path(__file__).parent / "enforcement_bodies.yml"
+REVIEW_INTERVAL = dt.timedelta(days=365)
+
+
+@cache
+def _bodies() -> dict[str, Any]:
+    with BODIES_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def enforcement_body(statement: AccessibilityFile) -> Enforcement:
+    """The authority named in data, else the default of the country whose law applies."""
+    if statement.enforcement:
+        return statement.enforcement
+    body = _bodies()[statement.country.value]
+    return Enforcement(name=Localized(body["name"]), url=body["url"],
+                       email=body.get("email"), phone=body.get("phone"))
+
+
+def law(statement: AccessibilityFile) -> Localized:
+    return Localized(_bodies()[statement.country.value]["law"])
+
+
+def title_label(statement: AccessibilityFile) -> str:
+    """The label key of the statement's title, which depends on the country, not the language."""
+    return f"statement.title_{statement.country.value}"
+
+
+def review_overdue(statement: AccessibilityFile, today: dt.date) -> bool:
+    """True when the last review is more than a year before `today` (the law asks yearly)."""
+    return today - statement.reviewed > REVIEW_INTERVAL
