@@ -89,20 +89,6 @@ def test_without_javascript_every_measure_is_listed(browser, site_url: str) -> N
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/timeline/", "/sv/progress/", "/measures/", "/goals/ict-foundation/",
-                                  "/measures/basic-it-procurement/", "/reports/2024-12-31/"])
-def test_narrow_screen_has_no_page_level_horizontal_scroll(browser, site_url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    page.goto(site_url + path)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{path} is {width}px wide at 320px"
-    for region in page.locator(".suunta-table-scroll").all():
-        expect(region).to_have_attribute("tabindex", "0")
-        assert region.get_attribute("aria-labelledby")
-    context.close()
-
-
 def test_printed_timeline_loses_nothing_to_scrolling(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/timeline/")
     page.emulate_media(media="print")

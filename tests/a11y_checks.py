@@ -1,0 +1,139 @@
+"""Checks an auditor does by hand, as browser scripts: focus order and visibility, clipping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page
+
+# Every visible element that should take keyboard focus, in DOM order.
+MARK_FOCUSABLES = """() => {
+  const selector = 'a[href], button, select, input:not([type=hidden]), textarea, summary, '
+                 + '[tabindex]:not([tabindex="-1"])';
+  const seenRadio = new Set();
+  const all = Array.from(document.querySelectorAll(selector)).filter(el => {
+    if (el.disabled || el.tabIndex < 0) return false;
+    // A radio group is one Tab stop: its checked radio (or its first).
+    if (el.type === 'radio') {
+      const group = Array.from(document.getElementsByName(el.name));
+      const stop = group.find(r => r.checked) || group[0];
+      if (el !== stop || seenRadio.has(el.name)) return false;
+      seenRadio.add(el.name);
+    }
+    const shown = el.classList.contains('md-option') && el.nextElementSibling ? el.nextElementSibling : el;
+    return shown.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})
+      && shown.getClientRects().length > 0;
+  });
+  window.__focusables = all;
+  return all.map(el => (el.tagName + ' ' + (el.innerText || el.getAttribute('aria-label') || '')).trim().slice(0, 60));
+}"""
+
+# Where focus is, and how it is drawn there.
+DRAWN_BY = """
+  // Material's palette options are visually hidden inputs; the label after one draws it.
+  const drawnBy = el => (el.classList.contains('md-option') && el.nextElementSibling
+    && el.nextElementSibling.tagName === 'LABEL') ? el.nextElementSibling : el;
+"""
+
+FOCUS_STATE = """() => {""" + DRAWN_BY + """
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const cs = getComputedStyle(drawnBy(el));
+  const rgba = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  let node = el, bg = [255, 255, 255, 0];
+  while (node && node.nodeType === 1) {
+    const c = rgba(getComputedStyle(node).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { bg = c; break; }
+    node = node.parentElement;
+  }
+  if (bg[3] === 0) bg = rgba(getComputedStyle(document.body).backgroundColor);
+  window.__stops = window.__stops || [];
+  window.__stops.push(el);
+  return {
+    stop: window.__stops.length - 1,
+    opacity: getComputedStyle(drawnBy(el)).opacity,
+    index: (window.__focusables || []).indexOf(el),
+    name: (el.tagName + ' ' + (el.innerText || el.getAttribute('aria-label') || '')).trim().slice(0, 60),
+    outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0
+      ? [cs.outlineStyle, cs.outlineWidth, cs.outlineColor].join(' ') : '',
+    outlineColor: rgba(cs.outlineColor),
+    shadow: cs.boxShadow === 'none' ? '' : cs.boxShadow,
+    background: bg,
+  };
+}"""
+
+# The same element's look without focus (focus moved to the page body).
+UNFOCUSED_STATE = """(stop) => {""" + DRAWN_BY + """
+  const el = window.__stops[stop];
+  document.activeElement && document.activeElement.blur();
+  const cs = getComputedStyle(drawnBy(el));
+  return {
+    outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0
+      ? [cs.outlineStyle, cs.outlineWidth, cs.outlineColor].join(' ') : '',
+    shadow: cs.boxShadow === 'none' ? '' : cs.boxShadow,
+    opacity: cs.opacity,
+  };
+}"""
+
+# Text cut off by its box: overflow hidden or clipped while the content is wider or taller.
+CLIPPED_TEXT = """(scope) => {
+  const found = [];
+  for (const el of document.querySelectorAll(scope + ' *')) {
+    if (!el.innerText || !el.innerText.trim() || !el.checkVisibility()) continue;
+    const cs = getComputedStyle(el);
+    const hides = v => v === 'hidden' || v === 'clip';
+    const wide = hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1;
+    const tall = hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    if (wide || tall) found.push(el.tagName + '.' + el.className + ': ' + el.innerText.trim().slice(0, 40));
+  }
+  return found;
+}"""
+
+
+def _luminance(rgb: list[float]) -> float:
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: list[float], b: list[float]) -> float:
+    """WCAG contrast ratio of two colours (alpha blended over `b`)."""
+    if len(a) == 4 and a[3] < 1:
+        a = [a[i] * a[3] + b[i] * (1 - a[3]) for i in range(3)]
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def tab_through(page: Page, limit: int = 400) -> tuple[list[str], list[dict[str, Any]]]:
+    """Press Tab until focus leaves the page; return the focusables and the focus stops."""
+    focusables = page.evaluate(MARK_FOCUSABLES)
+    stops: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            return focusables, stops
+        stops.append(state)
+    raise AssertionError(f"focus did not leave the page after {limit} Tab presses (a trap?)")
+
+
+def focus_problems(page: Page, stops: list[dict[str, Any]]) -> list[str]:
+    """Stops whose focus is not drawn, or drawn with less than 3:1 contrast.
+
+    Drawn means: the outline or box shadow differs from the unfocused state, or the element
+    appears only when focused (a skip link).
+    """
+    problems = []
+    for stop in stops:
+        unfocused = page.evaluate(UNFOCUSED_STATE, stop["stop"])
+        keys = ("outline", "shadow", "opacity")
+        changed = any(stop[k] != unfocused[k] for k in keys)
+        if not changed:
+            problems.append(f"{stop['name']}: no visible focus indicator")
+        elif stop["outline"] and contrast(stop["outlineColor"], stop["background"]) < 3:
+            ratio = contrast(stop["outlineColor"], stop["background"])
+            problems.append(f"{stop['name']}: focus outline contrast {ratio:.2f}:1 < 3:1")
+    return problems

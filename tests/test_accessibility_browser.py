@@ -1,0 +1,210 @@
+"""WCAG 2.2 AA beyond axe: every page kind in both languages, tested the way an auditor would."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from a11y_checks import CLIPPED_TEXT, focus_problems, tab_through
+from axe import axe_violations, describe
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PAGE_KINDS = {
+    "home": "",
+    "goals": "goals/",
+    "goal": "goals/applications/",
+    "measures": "measures/",
+    "measure": "measures/basic-it-procurement/",
+    "timeline": "timeline/",
+    "goal-timeline": "timeline/ict-foundation/",
+    "progress": "progress/",
+    "report": "reports/2025-12-31/",
+    "editors-page": "current-state/",
+    "statement": "accessibility/",
+}
+PAGES = [(f"{kind}-{lang}", ("/sv/" if lang == "sv" else "/") + path)
+         for lang in ("fi", "sv") for kind, path in PAGE_KINDS.items()] + [("404", "/404.html")]
+IDS = [name for name, _ in PAGES]
+PATHS = [path for _, path in PAGES]
+
+# Link texts that mean nothing out of context (WCAG 2.4.4 / 2.4.9).
+VAGUE_LINKS = {"lue lisää", "lisää", "tästä", "linkki", "läs mer", "mer", "här", "klicka här",
+               "read more", "more", "here", "click here"}
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_dark_colour_scheme_has_no_axe_violations(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    violations = describe(path, axe_violations(page))
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
+    page: Page, site_url: str, path: str
+) -> None:
+    page.goto(site_url + path)
+    focusables, stops = tab_through(page)  # fails if focus never leaves the page (a trap)
+    reached = [s["index"] for s in stops if s["index"] >= 0]
+    missing = [name for i, name in enumerate(focusables) if i not in reached]
+    assert not missing, f"{path}: not reachable with Tab: {missing}"
+    assert reached == sorted(reached), f"{path}: Tab order differs from reading order"
+    problems = focus_problems(page, stops)
+    assert not problems, f"{path}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["/measures/te-reform/", "/sv/progress/", "/current-state/",
+                                  "/404.html"])
+def test_skip_link_is_first_and_moves_focus_to_the_content(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_class(re.compile(r"\bmd-skip\b"))
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside = page.evaluate(
+        "() => !!document.activeElement.closest('.md-content, .md-footer')"
+        " && !document.activeElement.closest('.md-header, .md-sidebar')"
+    )
+    assert inside, f"{path}: after the skip link, Tab went to {page.evaluate('document.activeElement.outerHTML')[:120]}"
+
+
+def test_controls_work_with_enter_and_space(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/measures/?goal=applications")
+    expect(page.get_by_role("status")).to_have_text("Näytetään 7/24 toimenpidettä.")
+    reset = page.get_by_role("button", name="Tyhjennä suodattimet")
+    reset.focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status")).to_have_text("Näytetään 24/24 toimenpidettä.")
+
+    language = page.locator(".md-header .md-select button")
+    language.focus()
+    page.keyboard.press("Tab")  # the menu opens on focus and its first entry takes it
+    expect(page.locator(":focus")).to_have_text("Suomeksi")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("På svenska")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{site_url}/sv/measures/")
+
+    link = page.locator("#all-measures").get_by_role("link").first
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/sv/measures/[a-z-]+/$"))
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_reflow_at_320_px_keeps_tables_in_labelled_scroll_regions(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    tables_outside = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content table')]"
+        ".filter(t => !t.closest('[role=region][tabindex=\"0\"][aria-labelledby]')).length"
+    )
+    context.close()
+    assert width <= 320, f"{path} is {width}px wide at 320px"
+    assert tables_outside == 0
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_text_at_200_percent_is_not_clipped(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    base = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    page.evaluate(f"document.documentElement.style.fontSize = '{base * 2}px'")
+    clipped = page.evaluate(CLIPPED_TEXT, ".md-content") + page.evaluate(CLIPPED_TEXT, ".md-footer")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert not clipped, f"{path}: {clipped}"
+    assert width <= 1280, f"{path}: {width}px wide with text at 200 %"
+
+
+def test_forced_colours_keep_phases_statuses_and_focus_distinguishable(browser, site_url: str) -> None:
+    context = browser.new_context(forced_colors="active")
+    page = context.new_page()
+    page.goto(f"{site_url}/timeline/")
+    cells = page.locator("td[class*='suunta-phase-']")
+    texts = set(cells.all_inner_texts())
+    assert {"○ selvitys", "▲ käyttöönotto", "■ jatkuva toiminta"} <= {" ".join(t.split()) for t in texts}
+    link = page.locator(".md-content a").first
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.goto(f"{site_url}/progress/")
+    headers = page.locator(".suunta-table thead th").all_inner_texts()
+    assert {"Käynnissä", "Viivästynyt", "Valmis"} <= {h.strip() for h in headers}
+    context.close()
+
+
+def test_reduced_motion_leaves_nothing_animated(browser, site_url: str) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{site_url}/measures/")
+    page.keyboard.press("Tab")  # the skip link would slide in
+    moving = page.evaluate(
+        "() => [...document.querySelectorAll('*')].filter(el => {"
+        "  const cs = getComputedStyle(el);"
+        "  return cs.animationName !== 'none' || cs.transitionDuration.split(',').some(d => parseFloat(d) > 0);"
+        "}).map(el => el.tagName + '.' + el.className).slice(0, 10)"
+    )
+    running = page.evaluate("document.getAnimations().length")
+    context.close()
+    assert not moving and running == 0, moving
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_structure_tables_charts_images_and_links_make_sense(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    report = page.evaluate("""() => {
+      const problems = [];
+      for (const t of document.querySelectorAll('.md-content table')) {
+        if (!t.caption || !t.caption.innerText.trim()) problems.push('table without caption');
+        if (!t.querySelector('th')) problems.push('table without header cells');
+      }
+      for (const svg of document.querySelectorAll('.md-content svg[role=img]')) {
+        const ids = (svg.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+        const name = ids.map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+        if (!name) problems.push('chart without a text alternative');
+      }
+      for (const svg of document.querySelectorAll('.md-content svg:not([role=img])')) {
+        if (!svg.closest('[aria-hidden=true]') && svg.getAttribute('aria-hidden') !== 'true'
+            && !svg.closest('a, button, label')) problems.push('svg neither named nor decorative');
+      }
+      for (const img of document.querySelectorAll('img')) {
+        if (!img.hasAttribute('alt')) problems.push('image without alt: ' + img.src);
+      }
+      const links = [...document.querySelectorAll('a[href]')].filter(a => a.checkVisibility());
+      return {problems, links: links.map(a => (a.innerText || a.getAttribute('aria-label') || a.title || '').trim())};
+    }""")
+    assert not report["problems"], f"{path}: {report['problems']}"
+    unnamed = [text for text in report["links"] if not text]
+    vague = [text for text in report["links"] if text.lower().strip(" .…") in VAGUE_LINKS]
+    assert not unnamed and not vague, f"{path}: links without a meaningful text: {unnamed + vague}"
+
+
+@pytest.mark.parametrize("path", ["/", "/sv/measures/te-reform/"])
+def test_passages_in_the_other_language_carry_their_lang(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    entries = page.locator(".md-select__link")
+    expect(entries).to_have_count(2)
+    expect(entries.nth(0)).to_have_attribute("lang", "fi")
+    expect(entries.nth(1)).to_have_attribute("lang", "sv")
+
+
+@pytest.mark.parametrize("language, title", [("fi", "Saavutettavuusseloste"),
+                                             ("sv", "Tillgänglighetsutlåtande")])
+def test_every_page_links_to_the_statement_in_its_language(
+    page: Page, site_url: str, language: str, title: str
+) -> None:
+    prefix = "/sv" if language == "sv" else ""
+    page.goto(f"{site_url}{prefix}/goals/collaboration/")
+    page.locator(".md-footer").get_by_role("link", name=title).click()
+    expect(page).to_have_url(f"{site_url}{prefix}/accessibility/")
+    expect(page.locator("h1")).to_have_text(title)
