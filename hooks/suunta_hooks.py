@@ -52,6 +52,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # The site's name is the strategy's title in the language being built: data, not config.
     language = config.theme["language"]
     config.site_name = result.site_names.get(language, config.site_name)
+    config.extra.pop("suunta_statement", None)
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
         root_link = _language_link(config, language).lstrip("/")
@@ -62,10 +63,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if language == languages[0]:
         for problem in result.warnings:
             log.warning(problem.describe(root))
-        _warn_about_statement(result.accessibility, root)
+        _warn_about_statement(result.accessibility)
 
 
-def _warn_about_statement(statement: AccessibilityFile | None, root: Path) -> None:
+def _warn_about_statement(statement: AccessibilityFile | None) -> None:
     # The review's age is checked against today's date: it only decides whether to warn,
     # it never reaches the site, so two builds of the same data stay identical.
     if statement is None:

@@ -45,10 +45,13 @@ def test_dark_colour_scheme_has_no_axe_violations(browser, site_url: str, path: 
     assert not violations, "\n".join(violations)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
-    page: Page, site_url: str, path: str
+    browser, site_url: str, path: str, scheme: str
 ) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
     page.goto(site_url + path)
     focusables, stops = tab_through(page)  # fails if focus never leaves the page (a trap)
     reached = [s["index"] for s in stops if s["index"] >= 0]
@@ -56,7 +59,8 @@ def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
     assert not missing, f"{path}: not reachable with Tab: {missing}"
     assert reached == sorted(reached), f"{path}: Tab order differs from reading order"
     problems = focus_problems(page, stops)
-    assert not problems, f"{path}:\n" + "\n".join(problems)
+    context.close()
+    assert not problems, f"{path} ({scheme}):\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", ["/measures/te-reform/", "/sv/progress/", "/current-state/",

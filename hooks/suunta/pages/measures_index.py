@@ -27,10 +27,10 @@ class FilterField:
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
-    rows = [(entry, row_values(entry, model, ctx)) for entry in model.measures]
+    values = {entry.id: row_values(entry, model, ctx) for entry in model.measures}
     body = ctx.render(
-        "measures_index.html", urls.MEASURES_INDEX, rows=rows, count=len(rows),
-        filters=filter_fields(model, ctx, [values for _, values in rows]),
+        "measures_index.html", urls.MEASURES_INDEX, measures=model.measures, row_values=values,
+        count=len(values), filters=filter_fields(model, ctx, list(values.values())),
     )
     return [GeneratedPage(urls.MEASURES_INDEX, ctx.labels("measures_index.title"), body)]
 
