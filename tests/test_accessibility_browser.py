@@ -212,3 +212,17 @@ def test_every_page_links_to_the_statement_in_its_language(
     page.locator(".md-footer").get_by_role("link", name=title).click()
     expect(page).to_have_url(f"{site_url}{prefix}/accessibility/")
     expect(page.locator("h1")).to_have_text(title)
+
+
+@pytest.mark.parametrize("path, skip, scheme_names", [
+    ("/measures/", "Siirry sisältöön", {"Automaattinen värimaailma", "Vaalea värimaailma", "Tumma värimaailma"}),
+    ("/sv/measures/", "Hoppa till innehållet", {"Automatiskt färgschema", "Ljust färgschema", "Mörkt färgschema"}),
+])
+def test_theme_controls_speak_the_pages_language(
+    page: Page, site_url: str, path: str, skip: str, scheme_names: set[str]
+) -> None:
+    page.goto(site_url + path)
+    expect(page.locator(".md-skip")).to_have_text(skip)
+    labels = set(page.locator("form[data-md-component=palette] label").evaluate_all(
+        "labels => labels.map(l => l.getAttribute('title'))"))
+    assert labels == scheme_names
