@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from suunta import urls
 from suunta.accessibility_statement import review_overdue
@@ -19,6 +21,7 @@ from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import generate
 from suunta.html_fixes import valid_theme_html
 from suunta.schema import AccessibilityFile
+from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.site_config import SitePaths, languages_from_i18n
 
 if TYPE_CHECKING:
@@ -28,10 +31,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.suunta")
 
-# The default language's 404 page, kept from its build: mkdocs-static-i18n builds the other
-# languages afterwards into the same root and the last one overwrites /404.html
-# (ultrabug/mkdocs-static-i18n#284). Reset at every default-language build.
-_default_404: dict[str, bytes] = {}
+
+@dataclass
+class _Build:
+    """What one whole build (all languages) needs to finish; reset by each default build.
+
+    The default language's 404 page is kept: mkdocs-static-i18n builds the other languages
+    afterwards into the same root and the last one overwrites /404.html
+    (ultrabug/mkdocs-static-i18n#284).
+    """
+
+    site_dir: Path | None = None
+    default_404: str | None = None
+
+
+_build = _Build()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -43,6 +57,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError("Suunta needs 'use_directory_urls: true' in mkdocs.yml.")
     languages = _languages(config)
+    if config.theme["language"] == languages[0]:
+        _build.site_dir, _build.default_404 = Path(config.site_dir), None
     root = Path(config.config_file_path).resolve().parent
     paths = SitePaths(root=root, docs_dir=Path(config.docs_dir))
     try:
@@ -92,25 +108,33 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return valid_theme_html(output)
+    prefix = _language_link(config, config.theme["language"]).lstrip("/")
+    return point_search_to_language_root(valid_theme_html(output), prefix)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Static templates such as 404.html do not pass through `on_post_page`."""
-    return valid_theme_html(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    html = valid_theme_html(output_content)
+    if template_name == "404.html" and config.theme["language"] == _languages(config)[0]:
+        _build.default_404 = html
+    return html
 
 
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Keep /404.html in the default language, whatever language mkdocs-static-i18n built last."""
-    default = _languages(config)[0]
-    if config.theme["language"] == default:
-        _default_404.clear()
-        page = Path(config.site_dir) / "404.html"
-        if page.is_file():
-            _default_404[str(page)] = page.read_bytes()
+    """After the last language: /404.html in the default language, a search index per language.
+
+    Runs after mkdocs-static-i18n's own post-build step (priority -100), in which it builds the
+    other languages and writes the merged search index; inner builds are skipped.
+    """
+    if config.plugins["i18n"].building or _build.site_dir is None:
         return
-    for path, content in _default_404.items():
-        Path(path).write_bytes(content)
+    if _build.default_404 is not None:
+        (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
+    roots = {lang: _language_link(config, lang).lstrip("/") for lang in _languages(config)}
+    split_search_index(_build.site_dir, roots)
 
 
 def _language_link(config: MkDocsConfig, language: str) -> str:

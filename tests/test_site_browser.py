@@ -170,3 +170,16 @@ def test_navigation_lists_page_kinds_not_measures(page: Page, site_url: str, mod
     assert not measure_links
     assert any(href.endswith("measures/") for href in nav_links), nav_links
     assert len(nav_links) < 15, nav_links
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_pages_in_the_readers_language_only(page: Page, site_url: str, language: str) -> None:
+    prefix = "/sv" if language == "sv" else ""
+    page.goto(f"{site_url}{prefix}/goals/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("eVaka")
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible()
+    hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert f"{prefix}/measures/evaka-deployment/" in hrefs
+    assert all(h.startswith("/sv/") == (language == "sv") for h in hrefs), hrefs

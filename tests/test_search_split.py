@@ -1,0 +1,33 @@
+"""Splitting the merged search index by language root, without MkDocs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from suunta.search_split import point_search_to_language_root, split_search_index
+
+
+def test_each_language_gets_its_own_index_with_local_locations(tmp_path: Path) -> None:
+    merged = {"config": {"lang": ["fi", "sv"], "separator": "x"}, "docs": [
+        {"location": "", "title": "Etusivu", "text": ""},
+        {"location": "measures/a/", "title": "A", "text": ""},
+        {"location": "sv/", "title": "Startsida", "text": ""},
+        {"location": "sv/measures/a/", "title": "A sv", "text": ""},
+    ]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged), "utf-8")
+    split_search_index(tmp_path, {"fi": "", "sv": "sv/"})
+    fi = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+    sv = json.loads((tmp_path / "sv" / "search" / "search_index.json").read_text("utf-8"))
+    assert [d["title"] for d in fi["docs"]] == ["Etusivu", "A"]
+    assert [d["location"] for d in sv["docs"]] == ["", "measures/a/"]
+    assert (fi["config"]["lang"], sv["config"]["lang"]) == (["fi"], ["sv"])
+    assert sv["config"]["separator"] == "x"
+
+
+def test_pages_of_a_language_read_the_index_under_its_root() -> None:
+    html = '<p>x</p><script id="__config" type="application/json">{"base": "../..", "search": "w.js"}</script>'
+    pointed = point_search_to_language_root(html, "sv/")
+    assert '"base": "../../sv/"' in pointed and '"search": "w.js"' in pointed
+    assert point_search_to_language_root(html, "") == html
