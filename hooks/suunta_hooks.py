@@ -22,6 +22,7 @@ from suunta.generator import generate
 from suunta.html_fixes import valid_theme_html
 from suunta.schema import AccessibilityFile
 from suunta.search_split import point_search_to_language_root, split_search_index
+from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n
 
 if TYPE_CHECKING:
@@ -135,6 +136,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
     roots = {lang: _language_link(config, lang).lstrip("/") for lang in _languages(config)}
     split_search_index(_build.site_dir, roots)
+    if not enable_stemmed_queries(_build.site_dir):
+        log.warning(
+            "The search worker of this Material version could not be changed to stem queries; "
+            "Finnish and Swedish searches will miss inflected words (see suunta/search_stemming.py)"
+        )
 
 
 def _language_link(config: MkDocsConfig, language: str) -> str:

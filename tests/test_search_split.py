@@ -31,3 +31,16 @@ def test_pages_of_a_language_read_the_index_under_its_root() -> None:
     pointed = point_search_to_language_root(html, "sv/")
     assert '"base": "../../sv/"' in pointed and '"search": "w.js"' in pointed
     assert point_search_to_language_root(html, "") == html
+
+
+def test_worker_is_changed_to_stemmed_and_prefix_terms_once(tmp_path: Path) -> None:
+    from suunta.search_stemming import WORKERS, enable_stemmed_queries
+
+    worker = tmp_path / WORKERS / "search.abc.min.js"
+    worker.parent.mkdir(parents=True)
+    worker.write_text("x.map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`).join(\" \")", "utf-8")
+    assert enable_stemmed_queries(tmp_path)
+    assert "r:`${r} ${r}*`)" in worker.read_text("utf-8")
+    assert enable_stemmed_queries(tmp_path)  # a second run changes nothing and still succeeds
+    worker.write_text("something else", "utf-8")
+    assert not enable_stemmed_queries(tmp_path)

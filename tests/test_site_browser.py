@@ -183,3 +183,20 @@ def test_search_finds_pages_in_the_readers_language_only(page: Page, site_url: s
     hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     assert f"{prefix}/measures/evaka-deployment/" in hrefs
     assert all(h.startswith("/sv/") == (language == "sv") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("/", "palveluissa", "/background/"),          # inflected form of "palvelu"
+    ("/sv/", "tjänsten", "/sv/background/"),        # inflected form of "tjänst"
+    ("/", "eVa", "/measures/evaka-deployment/"),    # a prefix while typing
+])
+def test_search_finds_inflected_words_and_prefixes(
+    page: Page, site_url: str, path: str, query: str, expected: str
+) -> None:
+    page.goto(site_url + path)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible()
+    hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert expected in hrefs, hrefs
