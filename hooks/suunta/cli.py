@@ -1,4 +1,4 @@
-"""`suunta check` and `suunta generate`: the data checks and page generation without MkDocs.
+"""`suunta check`, `generate` and `import-xlsx`: the data tools, without MkDocs.
 
 Editors can check their data before publishing; another engine can build the generated tree.
 """
@@ -9,23 +9,39 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+from pydantic import ValidationError
+
 from .errors import DataError
 from .generator import generate
-from .loader import load_data
+from .loader import GOALS_FILE, MEASURES_DIR, load_data
+from .schema import GoalsFile
 from .site_config import site_settings
+from .xlsx_import import WorkbookLayoutError, import_workbook, write_measure_files
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
-    parser.add_argument("command", choices=["check", "generate"],
-                        help="check: validate data/; generate: also write the pages into docs/")
+    parser.add_argument("command", choices=["check", "generate", "import-xlsx"],
+                        help="check: validate data/; generate: also write the pages into docs/; "
+                             "import-xlsx: turn an Excel action plan into data/measures/*.yml")
+    parser.add_argument("workbook", nargs="?", type=Path, help="with import-xlsx: the .xlsx file")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--goal", action="append", default=[], metavar="SHEET=GOAL-ID",
+                        help="with import-xlsx: the goal of a sheet (default: sheets in goal order)")
+    parser.add_argument("--language", metavar="CODE",
+                        help="with import-xlsx: the language of the workbook's texts "
+                             "(default: the site's default language)")
+    parser.add_argument("--force", action="store_true",
+                        help="with import-xlsx: replace measure files that exist")
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
         print(f"suunta: no site configuration at {args.config_file}", file=sys.stderr)
         return 2
     paths, languages = site_settings(args.config_file)
+    if args.command == "import-xlsx":
+        return _import_xlsx(args, paths.data_dir, args.language or languages[0])
     try:
         if args.command == "check":
             warnings = load_data(paths.data_dir, languages).translation_gaps
@@ -46,3 +62,27 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int:
+    if args.workbook is None or not args.workbook.is_file():
+        print("suunta: give the Excel file to import, such as: suunta import-xlsx plan.xlsx",
+              file=sys.stderr)
+        return 2
+    try:
+        goals = GoalsFile.model_validate(
+            yaml.safe_load((data_dir / GOALS_FILE).read_text(encoding="utf-8"))
+        )
+        sheet_goals = dict(item.split("=", 1) for item in args.goal if "=" in item)
+        imports = import_workbook(args.workbook, [g.id for g in goals.goals], sheet_goals, language)
+        written = write_measure_files(imports, data_dir / MEASURES_DIR, args.force)
+    except (WorkbookLayoutError, ValidationError, OSError) as error:
+        print(f"suunta: {error}", file=sys.stderr)
+        return 1
+    for item, path in zip(imports, written, strict=True):
+        print(f"{path}: {len(item.measures)} measures, {len(item.themes)} themes "
+              f"from sheet '{item.sheet}' (goal '{item.goal}')")
+        for note in item.notes:
+            print(f"Check: {note}", file=sys.stderr)
+    print("Next: add the texts in the other languages, then run `suunta check`.")
+    return 0

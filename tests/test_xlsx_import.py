@@ -1,0 +1,153 @@
+"""Importing an Excel action plan laid out as municipalities keep them (seeds/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+from openpyxl import Workbook
+from openpyxl.styles import PatternFill
+
+from suunta.cli import main as suunta_cli
+from suunta.loader import load_data
+from suunta.xlsx_import import import_workbook, slug
+
+BLUE, ORANGE, GREEN, PINK = "9BC2E6", "F4B084", "A9D08E", "FF00FF"
+
+
+def fill(colour: str) -> PatternFill:
+    return PatternFill(fill_type="solid", fgColor=colour)
+
+
+def make_plan(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tavoite 1"
+    sheet.append(["Seudun ICT-strategian toimeenpanosuunnitelma"])
+    sheet.append([])
+    sheet.append(["Toimenpiteen kuvaus", "Vastuuhenkilö/taho", "Hallintokunta",
+                  "Kevät 2025", "Syksy 2025", "Kevät 2026", "Syksy 2026", "Mahd. lisätietoa"])
+    sheet.append(["Perustietotekniikka"])  # a theme heading: only a description
+    sheet.append(["Työasemapalvelujen kilpailutus", "Matti Meikäläinen, Tietohallinto",
+                  "Konsernihallinto", None, None, None, None, "Yhteishankinta"])
+    for column, colour in ((4, BLUE), (5, ORANGE), (6, ORANGE), (7, GREEN)):
+        sheet.cell(row=5, column=column).fill = fill(colour)
+    sheet.cell(row=5, column=5).value = "pilotti"
+    sheet.append(["Sivistyspalvelut"])
+    sheet.append(["Oppimisalustan yhtenäistäminen", None, "Sivistyspalvelut"])
+    sheet.cell(row=7, column=6).fill = fill(PINK)  # a colour the legend does not explain
+    sheet.append([])
+    sheet.append(["selvitys"])
+    sheet.cell(row=9, column=1).fill = fill(BLUE)
+    sheet.append(["käyttöönotto"])
+    sheet.cell(row=10, column=1).fill = fill(ORANGE)
+    sheet.append(["jatkuva toiminta"])
+    sheet.cell(row=11, column=1).fill = fill(GREEN)
+    target = path / "plan.xlsx"
+    book.save(target)
+    return target
+
+
+def test_sheet_becomes_measures_with_themes_schedule_and_notes(tmp_path: Path) -> None:
+    [sheet] = import_workbook(make_plan(tmp_path), ["ict-foundation"], {})
+    assert sheet.goal == "ict-foundation"
+    assert sheet.themes == [{"id": "perustietotekniikka", "title": {"fi": "Perustietotekniikka"}},
+                            {"id": "sivistyspalvelut", "title": {"fi": "Sivistyspalvelut"}}]
+    first, second = sheet.measures
+    assert first == {
+        "id": "tyoasemapalvelujen-kilpailutus",
+        "goal": "ict-foundation",
+        "theme": "perustietotekniikka",
+        "title": {"fi": "Työasemapalvelujen kilpailutus"},
+        "responsible": ["Matti Meikäläinen", "Tietohallinto"],
+        "units": [{"fi": "Konsernihallinto"}],
+        "schedule": [
+            {"period": "2025-spring", "phase": "investigation"},
+            {"period": "2025-autumn", "phase": "deployment", "note": {"fi": "pilotti"}},
+            {"period": "2026-spring", "phase": "deployment"},
+            {"period": "2026-autumn", "phase": "continuous"},
+        ],
+        "notes": {"fi": "Yhteishankinta"},
+    }
+    assert second["theme"] == "sivistyspalvelut" and "schedule" not in second
+    assert sheet.notes == ["sheet 'Tavoite 1', row 7, 2026-spring: colour FF00FF is not in the "
+                           "legend; the half-year was left out"]
+
+
+def test_same_phase_half_years_in_a_row_join_into_a_range(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Toimenpide", "Kevät 2025", "Syksy 2025", "Kevät 2026"])
+    sheet.append(["Yhteiset koulutukset"])
+    sheet.append(["jatkuva toiminta"])
+    sheet.cell(row=3, column=1).fill = fill(GREEN)
+    for column in (2, 3, 4):
+        sheet.cell(row=2, column=column).fill = fill(GREEN)
+    book.save(tmp_path / "b.xlsx")
+    [result] = import_workbook(tmp_path / "b.xlsx", ["g"], {})
+    assert result.measures[0]["schedule"] == [
+        {"period": "2025-spring to 2026-spring", "phase": "continuous"}
+    ]
+
+
+def test_cli_writes_files_that_the_schema_accepts(project: Path, capsys) -> None:
+    plan = make_plan(project)
+    goals = project / "data" / "goals.yml"
+    data = yaml.safe_load(goals.read_text("utf-8"))
+    data["goals"][0]["themes"] = [{"id": "perustietotekniikka", "title": {"fi": "P", "sv": "G"}},
+                                  {"id": "sivistyspalvelut", "title": {"fi": "S", "sv": "B"}}]
+    goals.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+    assert suunta_cli(["import-xlsx", str(plan), "-f", str(project / "mkdocs.yml")]) == 0
+    out = capsys.readouterr()
+    written = project / "data" / "measures" / "tavoite-1.yml"
+    assert f"{written}: 2 measures, 2 themes from sheet 'Tavoite 1'" in out.out
+    assert "colour FF00FF is not in the legend" in out.err
+    loaded = load_data(project / "data", ["fi", "sv"])
+    imported = [m.measure for m in loaded.measures if m.source.file == written]
+    assert [m.id for m in imported] == ["tyoasemapalvelujen-kilpailutus", "oppimisalustan-yhtenaistaminen"]
+    assert any("measures[1].title" in g.field and "no translation in sv" in g.message
+               for g in loaded.translation_gaps)
+    # A second import does not overwrite the editor's file without --force.
+    assert suunta_cli(["import-xlsx", str(plan), "-f", str(project / "mkdocs.yml")]) == 1
+    assert "use --force" in capsys.readouterr().err
+
+
+def test_a_sheet_without_the_expected_header_is_named(tmp_path: Path, capsys) -> None:
+    book = Workbook()
+    book.active.title = "Muistiinpanot"
+    book.active.append(["Jotain muuta"])
+    book.save(tmp_path / "x.xlsx")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "goals.yml").write_text((ROOT / "data" / "goals.yml").read_text("utf-8"), "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    assert suunta_cli(["import-xlsx", str(tmp_path / "x.xlsx"), "-f", str(tmp_path / "mkdocs.yml")]) == 1
+    assert "sheet 'Muistiinpanot': no header row in its first 30 rows" in capsys.readouterr().err
+
+
+def test_slugs_are_ascii_and_stable() -> None:
+    assert slug("Yhteiset koulutukset") == "yhteiset-koulutukset"
+    assert slug("Ääni & öljy: 2025!") == "aani-oljy-2025"
+    assert len(slug("sana " * 40)) <= 60
+
+
+def test_a_swedish_plan_is_read_with_its_own_words(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Åtgärd", "Ansvarig", "Sektor", "Våren 2025", "Hösten 2025", "Mer information"])
+    sheet.append(["Gemensamma utbildningar", "IT-chefen", "Bildningssektorn", None, None, "Årligen"])
+    sheet.cell(row=2, column=4).fill = fill(BLUE)
+    sheet.cell(row=2, column=5).fill = fill(ORANGE)
+    sheet.append(["utredning"])
+    sheet.cell(row=3, column=1).fill = fill(BLUE)
+    sheet.append(["införande"])
+    sheet.cell(row=4, column=1).fill = fill(ORANGE)
+    book.save(tmp_path / "sv.xlsx")
+    [result] = import_workbook(tmp_path / "sv.xlsx", ["g"], {}, language="sv")
+    [measure] = result.measures
+    assert measure["title"] == {"sv": "Gemensamma utbildningar"}
+    assert measure["responsible"] == ["IT-chefen"]
+    assert measure["schedule"] == [{"period": "2025-spring", "phase": "investigation"},
+                                   {"period": "2025-autumn", "phase": "deployment"}]
+    assert measure["notes"] == {"sv": "Årligen"}
