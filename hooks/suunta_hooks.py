@@ -20,7 +20,7 @@ from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import generate
 from suunta.html_fixes import valid_theme_html
-from suunta.schema import AccessibilityFile
+from suunta.accessibility_schema import AccessibilityFile
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n

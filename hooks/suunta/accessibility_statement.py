@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from .schema import AccessibilityFile, Enforcement, Localized
+from .accessibility_schema import AccessibilityFile, Enforcement
+from .schema import Localized
 
 BODIES_FILE = Path(__file__).parent / "enforcement_bodies.yml"
 REVIEW_INTERVAL = dt.timedelta(days=365)

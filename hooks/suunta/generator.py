@@ -17,7 +17,7 @@ from markupsafe import escape
 from .accessibility_statement import title_label
 from .errors import DataProblem
 from .labels import Labels
-from .schema import AccessibilityFile
+from .accessibility_schema import AccessibilityFile
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataProblem
 from .translation_gaps import translation_gaps
-from .schema import AccessibilityFile, GoalsFile, Measure, MeasuresFile, StrategyFile
+from .accessibility_schema import AccessibilityFile
+from .schema import GoalsFile, Measure, MeasuresFile, StrategyFile
 from .validation_messages import field_path, format_path, plain_message
 from .yaml_lines import FieldPath, LocatedYaml, YamlSyntaxError, read_located_yaml
 

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .loader import StrategyData
-from .schema import AccessibilityFile, Goal, Measure, Report, StrategyFile, Theme
+from .accessibility_schema import AccessibilityFile
+from .schema import Goal, Measure, Report, StrategyFile, Theme
 
 
 @dataclass(frozen=True)

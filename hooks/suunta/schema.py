@@ -82,7 +82,9 @@ class Name(RootModel[NonEmpty | dict[str, NonEmpty]]):
         return {ANY_LANGUAGE: self.root} if isinstance(self.root, str) else self.root
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """A data object: unknown fields are errors (a misspelt field must not vanish silently)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -106,16 +108,16 @@ class MeasureStatus(str, Enum):
     cancelled = "cancelled"
 
 
-class Municipality(_Strict):
+class Municipality(StrictModel):
     name: Localized
 
 
-class Organisation(_Strict):
+class Organisation(StrictModel):
     name: Localized
     municipalities: list[Municipality] = Field(default_factory=list)
 
 
-class Period(_Strict):
+class Period(StrictModel):
     start: int = Field(ge=1900, le=2200)
     end: int = Field(ge=1900, le=2200)
 
@@ -126,31 +128,31 @@ class Period(_Strict):
         return self
 
 
-class Adoption(_Strict):
+class Adoption(StrictModel):
     body: Localized
     date: dt.date
     reference: str | None = None
     """The decision's reference, such as "§ 13"."""
 
 
-class Contact(_Strict):
+class Contact(StrictModel):
     name: Name
     title: Localized | None = None
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
     phone: str | None = None
 
 
-class Vision(_Strict):
+class Vision(StrictModel):
     text: Localized
     year: int = Field(ge=1900, le=2200)
 
 
-class Value(_Strict):
+class Value(StrictModel):
     title: Localized
     text: Localized
 
 
-class Report(_Strict):
+class Report(StrictModel):
     """A dated progress report, such as the annual report to the council: a snapshot in time."""
 
     date: dt.date
@@ -159,7 +161,7 @@ class Report(_Strict):
     """Markdown."""
 
 
-class StrategyFile(_Strict):
+class StrategyFile(StrictModel):
     """`data/strategy.yml`: the strategy as a whole."""
 
     title: Localized
@@ -179,12 +181,12 @@ class StrategyFile(_Strict):
     reports: list[Report] = Field(default_factory=list)
 
 
-class Theme(_Strict):
+class Theme(StrictModel):
     id: Slug
     title: Localized
 
 
-class Goal(_Strict):
+class Goal(StrictModel):
     id: Slug
     number: int = Field(ge=1)
     title: Localized
@@ -194,13 +196,13 @@ class Goal(_Strict):
     indicators: list[Indicator] = Field(default_factory=list)
 
 
-class GoalsFile(_Strict):
+class GoalsFile(StrictModel):
     """`data/goals.yml`: the strategic goals in order."""
 
     goals: list[Goal] = Field(min_length=1)
 
 
-class ScheduleEntry(_Strict):
+class ScheduleEntry(StrictModel):
     period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
     """`2025-spring`, `2026`, `2014 to 2016`, `2025-autumn to 2026-spring` or `2026 onwards`."""
     phase: Phase
@@ -224,7 +226,7 @@ class ScheduleEntry(_Strict):
         return parse_period(self.period)
 
 
-class ProgressUpdate(_Strict):
+class ProgressUpdate(StrictModel):
     """A dated note on how a measure is doing; the newest one up to a date gives its status."""
 
     date: dt.date
@@ -232,7 +234,7 @@ class ProgressUpdate(_Strict):
     text: Localized | None = None
 
 
-class DataPoint(_Strict):
+class DataPoint(StrictModel):
     year: int = Field(ge=1900, le=2200)
     value: float
 
@@ -242,7 +244,7 @@ class Direction(str, Enum):
     lower = "lower"
 
 
-class Indicator(_Strict):
+class Indicator(StrictModel):
     """A measured value followed over the years, with a baseline and a target."""
 
     id: Slug
@@ -258,7 +260,7 @@ class Indicator(_Strict):
     """True for demo values that the source document does not give (shown with a note)."""
 
 
-class Measure(_Strict):
+class Measure(StrictModel):
     id: Slug
     goal: Slug
     theme: Slug | None = None
@@ -278,83 +280,7 @@ class Measure(_Strict):
     """True when the schedule, status and progress are demo values the source does not give."""
 
 
-class MeasuresFile(_Strict):
+class MeasuresFile(StrictModel):
     """`data/measures/*.yml`: measures, usually one file per goal."""
 
     measures: list[Measure] = Field(min_length=1)
-
-
-class Country(str, Enum):
-    """The country whose law the accessibility statement follows (not the page's language)."""
-
-    FI = "FI"
-    SE = "SE"
-
-
-class Conformance(str, Enum):
-    full = "full"
-    partial = "partial"
-    none = "none"
-
-
-class IssueReason(str, Enum):
-    """Why content is not accessible, as the EU model statement distinguishes."""
-
-    non_compliance = "non_compliance"
-    disproportionate_burden = "disproportionate_burden"
-    out_of_scope = "out_of_scope"
-
-
-class KnownIssue(_Strict):
-    description: Localized
-    criteria: list[Annotated[str, StringConstraints(pattern=r"^\d\.\d{1,2}\.\d{1,2}$")]] = Field(
-        default_factory=list
-    )
-    """WCAG success criteria, such as "1.4.3"."""
-    reason: IssueReason = IssueReason.non_compliance
-    fix: Localized | None = None
-    """What is done about it and when."""
-
-
-class Enforcement(_Strict):
-    """The supervising authority; the country's default is used when this is left out."""
-
-    name: Localized
-    url: str
-    email: str | None = None
-    phone: str | None = None
-
-
-class Feedback(_Strict):
-    name: Localized
-    """Who receives feedback, such as the communications unit."""
-    email: str | None = None
-    url: str | None = None
-    phone: str | None = None
-
-    @model_validator(mode="after")
-    def _reachable(self) -> Feedback:
-        if not (self.email or self.url or self.phone):
-            raise ValueError("give at least one way to send feedback: email, url or phone")
-        return self
-
-
-class AccessibilityFile(_Strict):
-    """`data/accessibility.yml`: the facts of the accessibility statement."""
-
-    country: Country
-    conformance: Conformance
-    standard: str = "WCAG 2.1 AA"
-    prepared: dt.date
-    reviewed: dt.date
-    method: Localized
-    """How the site was assessed (self-assessment, a third party, tools)."""
-    feedback: Feedback
-    known_issues: list[KnownIssue] = Field(default_factory=list)
-    enforcement: Enforcement | None = None
-
-    @model_validator(mode="after")
-    def _ordered(self) -> AccessibilityFile:
-        if self.reviewed < self.prepared:
-            raise ValueError("the statement cannot be reviewed before it was prepared")
-        return self
