@@ -87,7 +87,11 @@ def build_model(data: StrategyData) -> StrategyModel:
     entries = []
     for goal in goals:
         themes = {t.id: t for t in goal.themes}
+        theme_order = {t.id: i for i, t in enumerate(goal.themes, start=1)}
         own = [item.measure for item in data.measures if item.measure.goal == goal.id]
+        # Measures without a theme first, then theme by theme; the file's order within each,
+        # so numbers read in order wherever a goal's measures are listed.
+        own.sort(key=lambda m: theme_order.get(m.theme, 0) if m.theme else 0)
         measures = tuple(
             MeasureEntry(
                 measure=m,
