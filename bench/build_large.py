@@ -29,9 +29,12 @@ from suunta.generator import OWNED_DIRS, generate  # noqa: E402
 
 def make_project(target: Path, measures: int) -> None:
     for folder in ("data", "overrides", "hooks"):
-        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=shutil.ignore_patterns(*OWNED_DIRS, "index.*.md"))
+        shutil.copytree(
+            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copytree(
+        ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(*OWNED_DIRS, "index.*.md")
+    )
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     goals = ["ict-foundation", "applications", "collaboration"]
     items = [
@@ -41,8 +44,10 @@ def make_project(target: Path, measures: int) -> None:
             "title": {"fi": f"Toimenpide {i}", "sv": f"Åtgärd {i}"},
             "responsible": [f"Henkilö {i % 17}"],
             "units": [{"fi": "Sivistyspalvelut", "sv": "Bildningstjänster"}],
-            "schedule": [{"period": "2025-spring", "phase": "investigation"},
-                         {"period": "2025-autumn", "phase": "deployment"}],
+            "schedule": [
+                {"period": "2025-spring", "phase": "investigation"},
+                {"period": "2025-autumn", "phase": "deployment"},
+            ],
             "metric": {"fi": "Seurataan johtoryhmässä.", "sv": "Följs upp i ledningsgruppen."},
             "status": "in_progress",
         }
@@ -51,7 +56,8 @@ def make_project(target: Path, measures: int) -> None:
     for old in (target / "data" / "measures").glob("*.yml"):
         old.unlink()
     (target / "data" / "measures" / "generated.yml").write_text(
-        yaml.safe_dump({"measures": items}, allow_unicode=True), "utf-8")
+        yaml.safe_dump({"measures": items}, allow_unicode=True), "utf-8"
+    )
 
 
 def main() -> None:
@@ -63,8 +69,9 @@ def main() -> None:
         make_project(project, args.measures)
 
         start = time.perf_counter()
-        result = generate(project / "data", project / "docs", project / "overrides" / "suunta",
-                          ["fi", "sv"])
+        result = generate(
+            project / "data", project / "docs", project / "overrides" / "suunta", ["fi", "sv"]
+        )
         generate_s = time.perf_counter() - start
         start = time.perf_counter()
         generate(project / "data", project / "docs", project / "overrides" / "suunta", ["fi", "sv"])
@@ -73,7 +80,10 @@ def main() -> None:
         start = time.perf_counter()
         build = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
-            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         build_s = time.perf_counter() - start
         if build.returncode != 0:
             sys.exit(f"build failed:\n{build.stderr}")
@@ -90,7 +100,8 @@ def main() -> None:
         print(f"peak memory of the build: {peak_mb:.0f} MiB")
         print(f"HTML pages:               {len(sizes)}")
         print(f"measure page size:        {measure_page.stat().st_size / 1024:.1f} KiB")
-        print(f"measures index size:      {(site / 'measures' / 'index.html').stat().st_size / 1024:.1f} KiB")
+        index_kib = (site / "measures" / "index.html").stat().st_size / 1024
+        print(f"measures index size:      {index_kib:.1f} KiB")
         print(f"median page size:         {sorted(sizes)[len(sizes) // 2] / 1024:.1f} KiB")
 
 

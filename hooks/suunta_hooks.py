@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
 from suunta import urls
+from suunta.accessibility_schema import AccessibilityFile
 from suunta.accessibility_statement import review_overdue
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import generate
 from suunta.html_fixes import valid_theme_html
-from suunta.accessibility_schema import AccessibilityFile
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n
@@ -91,7 +90,8 @@ def _warn_about_statement(statement: AccessibilityFile | None) -> None:
     elif review_overdue(statement, dt.date.today()):
         log.warning(
             f"data/accessibility.yml: the accessibility statement was last reviewed on "
-            f"{statement.reviewed.isoformat()}, more than a year ago; review it and update 'reviewed'"
+            f"{statement.reviewed.isoformat()}, more than a year ago; "
+            "review it and update 'reviewed'"
         )
 
 

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from conftest import ROOT, run_mkdocs, site_pages
-
 from suunta.cli import main as suunta_cli
 from suunta.generator import generate
 
@@ -140,7 +139,7 @@ def test_every_page_has_one_h1_and_no_skipped_heading_levels(built_site: Path) -
         name = html.relative_to(built_site).as_posix()
         if levels.count(1) != 1 or not levels or levels[0] != 1:
             problems.append(f"{name}: headings {levels}, expected exactly one h1, first")
-        skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
         if skips:
             problems.append(f"{name}: heading level skipped {skips}")
     assert not problems, "\n".join(problems)

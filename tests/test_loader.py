@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
 from suunta.errors import DataError
 from suunta.loader import load_data
 from suunta.model import build_model

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
 from suunta.generator import render_pages
 from suunta.loader import load_data
 from suunta.model import StrategyModel, build_model

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import yaml
 from conftest import ROOT
-
 from suunta import urls
 from suunta.labels import LABELS_DIR, Labels
 from suunta.localize import pick

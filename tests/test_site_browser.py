@@ -9,7 +9,6 @@ import pytest
 from axe import axe_violations, describe
 from conftest import ROOT, site_pages
 from playwright.sync_api import Page, expect
-
 from suunta.labels import Labels
 from suunta.loader import load_data
 from suunta.model import build_model

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import yaml
 from conftest import ROOT, run_mkdocs
-
 from suunta.accessibility_statement import review_overdue
 from suunta.generator import render_pages
 from suunta.loader import load_data

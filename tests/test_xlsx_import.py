@@ -8,7 +8,6 @@ import yaml
 from conftest import ROOT
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
-
 from suunta.cli import main as suunta_cli
 from suunta.loader import load_data
 from suunta.xlsx_import import import_workbook, slug

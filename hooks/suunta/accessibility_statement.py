@@ -27,8 +27,12 @@ def enforcement_body(statement: AccessibilityFile) -> Enforcement:
     if statement.enforcement:
         return statement.enforcement
     body = _bodies()[statement.country.value]
-    return Enforcement(name=Localized(body["name"]), url=body["url"],
-                       email=body.get("email"), phone=body.get("phone"))
+    return Enforcement(
+        name=Localized(body["name"]),
+        url=body["url"],
+        email=body.get("email"),
+        phone=body.get("phone"),
+    )
 
 
 def law(statement: AccessibilityFile) -> Localized:

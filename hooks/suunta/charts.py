@@ -80,7 +80,9 @@ def nice_step(rough: float) -> float:
     return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= rough)
 
 
-def indicator_chart(indicator: Indicator, width: float = 560, height: float = 260) -> IndicatorChart:
+def indicator_chart(
+    indicator: Indicator, width: float = 560, height: float = 260
+) -> IndicatorChart:
     """A line of actual values, the baseline and the target, on a common scale from zero."""
     left, right, top, bottom = 56.0, width - 16, 16.0, height - 36
     points = [*indicator.values]
@@ -99,13 +101,22 @@ def indicator_chart(indicator: Indicator, width: float = 560, height: float = 26
         return ChartPoint(year, value, round(x, 1), round(y, 1))
 
     ticks = round((high - low) / step)
-    y_ticks = tuple((round(low + i * step, 6), place(first, low + i * step).y) for i in range(ticks + 1))
+    y_ticks = tuple(
+        (round(low + i * step, 6), place(first, low + i * step).y) for i in range(ticks + 1)
+    )
     x_ticks = tuple((year, place(year, low).x) for year in range(first, last + 1))
     return IndicatorChart(
-        width, height,
+        width,
+        height,
         actual=tuple(place(p.year, p.value) for p in sorted(points, key=lambda p: p.year)),
-        baseline=place(indicator.baseline.year, indicator.baseline.value) if indicator.baseline else None,
+        baseline=place(indicator.baseline.year, indicator.baseline.value)
+        if indicator.baseline
+        else None,
         target=place(indicator.target.year, indicator.target.value) if indicator.target else None,
-        x_ticks=x_ticks, y_ticks=y_ticks,
-        plot_left=left, plot_right=right, plot_top=top, plot_bottom=bottom,
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        plot_left=left,
+        plot_right=right,
+        plot_top=top,
+        plot_bottom=bottom,
     )

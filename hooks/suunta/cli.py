@@ -22,19 +22,36 @@ from .xlsx_import import WorkbookLayoutError, import_workbook, write_measure_fil
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
-    parser.add_argument("command", choices=["check", "generate", "import-xlsx"],
-                        help="check: validate data/; generate: also write the pages into docs/; "
-                             "import-xlsx: turn an Excel action plan into data/measures/*.yml")
+    parser.add_argument(
+        "command",
+        choices=["check", "generate", "import-xlsx"],
+        help="check: validate data/; generate: also write the pages into docs/; "
+        "import-xlsx: turn an Excel action plan into data/measures/*.yml",
+    )
     parser.add_argument("workbook", nargs="?", type=Path, help="with import-xlsx: the .xlsx file")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
-    parser.add_argument("--goal", action="append", default=[], metavar="SHEET=GOAL-ID",
-                        help="with import-xlsx: the goal of a sheet (default: sheets in goal order)")
-    parser.add_argument("--language", metavar="CODE",
-                        help="with import-xlsx: the language of the workbook's texts "
-                             "(default: the site's default language)")
-    parser.add_argument("--force", action="store_true",
-                        help="with import-xlsx: replace measure files that exist")
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--goal",
+        action="append",
+        default=[],
+        metavar="SHEET=GOAL-ID",
+        help="with import-xlsx: the goal of a sheet (default: sheets in goal order)",
+    )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="with import-xlsx: the language of the workbook's texts "
+        "(default: the site's default language)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="with import-xlsx: replace measure files that exist"
+    )
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
         print(f"suunta: no site configuration at {args.config_file}", file=sys.stderr)
@@ -49,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
             warnings = result.warnings
-            summary = (f"Wrote {len(result.written)} pages, {result.unchanged} unchanged, "
-                       f"removed {len(result.removed)}.")
+            summary = (
+                f"Wrote {len(result.written)} pages, {result.unchanged} unchanged, "
+                f"removed {len(result.removed)}."
+            )
     except DataError as error:
         print(error.report(paths.root), file=sys.stderr)
         return 1
@@ -66,8 +85,10 @@ if __name__ == "__main__":
 
 def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int:
     if args.workbook is None or not args.workbook.is_file():
-        print("suunta: give the Excel file to import, such as: suunta import-xlsx plan.xlsx",
-              file=sys.stderr)
+        print(
+            "suunta: give the Excel file to import, such as: suunta import-xlsx plan.xlsx",
+            file=sys.stderr,
+        )
         return 2
     try:
         goals = GoalsFile.model_validate(
@@ -80,8 +101,10 @@ def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int
         print(f"suunta: {error}", file=sys.stderr)
         return 1
     for item, path in zip(imports, written, strict=True):
-        print(f"{path}: {len(item.measures)} measures, {len(item.themes)} themes "
-              f"from sheet '{item.sheet}' (goal '{item.goal}')")
+        print(
+            f"{path}: {len(item.measures)} measures, {len(item.themes)} themes "
+            f"from sheet '{item.sheet}' (goal '{item.goal}')"
+        )
         for note in item.notes:
             print(f"Check: {note}", file=sys.stderr)
     print("Next: add the texts in the other languages, then run `suunta check`.")

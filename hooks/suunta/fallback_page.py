@@ -8,7 +8,7 @@ from .labels import Labels
 
 
 def mark_untranslated_page(html: str, page_language: str, site_language: str) -> str:
-    """Wrap the page body in its own `lang` and put a visible note, in the site's language, first."""
+    """Wrap the page body in its own `lang`, after a visible note in the site's language."""
     note = Labels(site_language)("untranslated_page")
     return Markup(
         '<p class="suunta-untranslated suunta-untranslated-page" role="note">{}</p>\n'

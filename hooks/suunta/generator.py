@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
+from .accessibility_schema import AccessibilityFile
 from .accessibility_statement import title_label
 from .errors import DataProblem
 from .labels import Labels
-from .accessibility_schema import AccessibilityFile
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
@@ -35,7 +35,13 @@ from .pages import (
 from .render import make_context
 
 PAGE_BUILDERS = (
-    home, goals_index, goal_page, measures_index, measure_page, timeline_page, progress_page,
+    home,
+    goals_index,
+    goal_page,
+    measures_index,
+    measure_page,
+    timeline_page,
+    progress_page,
     statement_page,
 )
 OWNED_DIRS = ("goals", "measures", "timeline", "progress", "reports", "accessibility")
@@ -63,7 +69,9 @@ def generate(
     """Validate the data and write every generated page; raises `DataError` before writing."""
     data = load_data(data_dir, languages)
     model = build_model(data)
-    result = GenerationResult(warnings=list(data.translation_gaps), accessibility=data.accessibility)
+    result = GenerationResult(
+        warnings=list(data.translation_gaps), accessibility=data.accessibility
+    )
     expected: set[Path] = set()
     for language in languages:
         result.site_names[language] = pick(model.strategy.title, language, languages).text

@@ -1,4 +1,4 @@
-"""The UI texts of generated pages, one table per language (`labels/<lang>.yml`)."""
+"""The UI texts of generated pages, one table per language (`ui_texts/<lang>.yml`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LABELS_DIR = Path(__file__).parent / "labels"
+LABELS_DIR = Path(__file__).parent / "ui_texts"
 
 
 class Labels:

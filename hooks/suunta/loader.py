@@ -5,17 +5,17 @@ Every problem in every file is collected before failing, so an editor fixes them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataProblem
-from .translation_gaps import translation_gaps
 from .accessibility_schema import AccessibilityFile
+from .errors import DataError, DataProblem
 from .schema import GoalsFile, Measure, MeasuresFile, StrategyFile
+from .translation_gaps import translation_gaps
 from .validation_messages import field_path, format_path, plain_message
 from .yaml_lines import FieldPath, LocatedYaml, YamlSyntaxError, read_located_yaml
 
@@ -87,8 +87,13 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
         gaps += translation_gaps(item.measure, item.source, languages, ("measures", item.index))
     if accessibility and accessibility_source:
         gaps += translation_gaps(accessibility, accessibility_source, languages)
-    return StrategyData(strategy=strategy, goals=goals, measures=measures,
-                        accessibility=accessibility, translation_gaps=gaps)
+    return StrategyData(
+        strategy=strategy,
+        goals=goals,
+        measures=measures,
+        accessibility=accessibility,
+        translation_gaps=gaps,
+    )
 
 
 def _read(file: Path, problems: list[DataProblem]) -> LocatedYaml | None:
@@ -103,7 +108,7 @@ def _read(file: Path, problems: list[DataProblem]) -> LocatedYaml | None:
 
 
 def _validate(
-    file: Path, model: type[M], context: dict[str, object], problems: list[DataProblem]
+    file: Path, model: type[M], context: Mapping[str, object], problems: list[DataProblem]
 ) -> tuple[M | None, LocatedYaml | None]:
     located = _read(file, problems)
     if located is None:
@@ -112,7 +117,7 @@ def _validate(
 
 
 def _validate_located(
-    located: LocatedYaml, model: type[M], context: dict[str, object], problems: list[DataProblem]
+    located: LocatedYaml, model: type[M], context: Mapping[str, object], problems: list[DataProblem]
 ) -> M | None:
     if located.data is None:
         problems.append(DataProblem(located.file, None, "", "the file is empty"))
@@ -142,7 +147,9 @@ def _check_goals(source: LocatedYaml, goals: GoalsFile) -> list[DataProblem]:
         return DataProblem(source.file, source.line_of(path), format_path(path), message)
 
     problems = [
-        problem(("goals", i, "id"), f"the goal id '{g.id}' is used twice; every goal needs its own id")
+        problem(
+            ("goals", i, "id"), f"the goal id '{g.id}' is used twice; every goal needs its own id"
+        )
         for i, g in _repeats(goals.goals, lambda g: g.id)
     ]
     problems += [
@@ -151,8 +158,10 @@ def _check_goals(source: LocatedYaml, goals: GoalsFile) -> list[DataProblem]:
     ]
     for gi, goal in enumerate(goals.goals):
         problems += [
-            problem(("goals", gi, "themes", ti, "id"),
-                    f"the theme id '{t.id}' is used twice in this goal")
+            problem(
+                ("goals", gi, "themes", ti, "id"),
+                f"the theme id '{t.id}' is used twice in this goal",
+            )
             for ti, t in _repeats(goal.themes, lambda t: t.id)
         ]
     return problems
@@ -176,15 +185,27 @@ def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[Da
         if m.id in first_seen:
             other = first_seen[m.id]
             line = other.source.line_of(("measures", other.index))
-            problems.append(item.problem(
-                "id", f"the measure id '{m.id}' is already used in {other.source.file}, "
-                      f"line {line}; every measure needs its own id"))
+            problems.append(
+                item.problem(
+                    "id",
+                    f"the measure id '{m.id}' is already used in {other.source.file}, "
+                    f"line {line}; every measure needs its own id",
+                )
+            )
         first_seen.setdefault(m.id, item)
         if m.goal not in themes:
-            problems.append(item.problem(
-                "goal", f"there is no goal with the id '{m.goal}'; the goals are: {', '.join(themes)}"))
+            problems.append(
+                item.problem(
+                    "goal",
+                    f"there is no goal with the id '{m.goal}'; the goals are: {', '.join(themes)}",
+                )
+            )
         elif m.theme is not None and m.theme not in themes[m.goal]:
             known = ", ".join(sorted(themes[m.goal])) or "none"
-            problems.append(item.problem(
-                "theme", f"the goal '{m.goal}' has no theme '{m.theme}'; its themes are: {known}"))
+            problems.append(
+                item.problem(
+                    "theme",
+                    f"the goal '{m.goal}' has no theme '{m.theme}'; its themes are: {known}",
+                )
+            )
     return problems

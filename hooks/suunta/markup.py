@@ -8,8 +8,21 @@ from markupsafe import Markup, escape
 
 # Headings are left out on purpose: a description must not break the page's heading outline.
 ALLOWED_TAGS = {
-    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "code",
-    "blockquote", "abbr", "sub", "sup",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "code",
+    "blockquote",
+    "abbr",
+    "sub",
+    "sup",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}

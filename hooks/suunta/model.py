@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .loader import StrategyData
 from .accessibility_schema import AccessibilityFile
+from .loader import StrategyData
 from .schema import Goal, Measure, Report, StrategyFile, Theme
 
 
@@ -45,8 +45,7 @@ class GoalEntry:
         """Measures grouped by theme in the goal's theme order; unthemed measures come first."""
         groups = [ThemeGroup(None, tuple(m for m in self.measures if m.theme is None))]
         groups += [
-            ThemeGroup(t, tuple(m for m in self.measures if m.theme == t))
-            for t in self.goal.themes
+            ThemeGroup(t, tuple(m for m in self.measures if m.theme == t)) for t in self.goal.themes
         ]
         return tuple(g for g in groups if g.measures or g.theme is not None)
 
@@ -102,5 +101,6 @@ def build_model(data: StrategyData) -> StrategyModel:
             for index, m in enumerate(own, start=1)
         )
         entries.append(GoalEntry(goal=goal, measures=measures))
-    return StrategyModel(strategy=data.strategy, goals=tuple(entries),
-                         accessibility=data.accessibility)
+    return StrategyModel(
+        strategy=data.strategy, goals=tuple(entries), accessibility=data.accessibility
+    )

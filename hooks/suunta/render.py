@@ -13,10 +13,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import urls
+from .charts import indicator_chart, status_bars
 from .labels import Labels
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
-from .charts import indicator_chart, status_bars
 from .progress import history, status_at
 from .schedule_words import period_short, schedule_sentence
 from .schema import Localized, Name
@@ -78,6 +78,6 @@ def _block(text: LocalText, labels: Labels) -> Markup:
     html = markdown_html(text.text)
     if not text.fallback:
         return html
-    return Markup(
-        '<div lang="{}">{}</div>\n<p class="suunta-untranslated">{}</p>'
-    ).format(text.lang, html, labels("untranslated"))
+    return Markup('<div lang="{}">{}</div>\n<p class="suunta-untranslated">{}</p>').format(
+        text.lang, html, labels("untranslated")
+    )

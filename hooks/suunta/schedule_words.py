@@ -14,7 +14,7 @@ def point_short(point: Point, label: Labels) -> str:
 
 
 def period_short(span: Span, label: Labels) -> str:
-    """"kevät 2025", "2014–2016", "2026 alkaen" / "våren 2025", "2014–2016", "från 2026"."""
+    """A period in a few words for tables: a half-year, a year, a range or "from ..."."""
     start = point_short(span.start, label)
     if span.end is None:
         return label("period.onwards", start=start)
@@ -29,17 +29,18 @@ def _when(point: Point, form: str, label: Labels) -> str:
 
 
 def period_words(span: Span, label: Labels) -> str:
-    """"keväällä 2025", "vuodesta 2026 alkaen" / "våren 2025", "från 2026 och framåt"."""
+    """A period as an adverbial of time in the language ("in spring 2025", "from 2026 on")."""
     if span.end is None:
         return label("when.onwards", start=_when(span.start, "from", label))
     if span.single:
         return _when(span.start, "at", label)
-    return label("when.range", start=_when(span.start, "from", label),
-                 end=_when(span.end, "to", label))
+    return label(
+        "when.range", start=_when(span.start, "from", label), end=_when(span.end, "to", label)
+    )
 
 
 def schedule_sentence(entries: list[ScheduleEntry], label: Labels) -> str:
-    """"Selvitys keväällä 2025, käyttöönotto syksyllä 2025, jatkuva toiminta vuodesta 2026 alkaen."""
+    """Every entry as "phase when", joined into one sentence in the page's language."""
     items = [
         label("when.item", phase=label(f"phase.{e.phase.value}"), when=period_words(e.span, label))
         for e in entries

@@ -15,8 +15,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
     RootModel,
+    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -31,7 +31,6 @@ Slug = Annotated[
 """A stable id: lower-case letters, digits and single hyphens. Ids are the stable part of URLs."""
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
 
 
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
@@ -240,8 +239,10 @@ class DataPoint(StrictModel):
 
 
 class Direction(str, Enum):
-    higher = "higher"
-    lower = "lower"
+    """Which way is better. Upper-case names: `lower` would shadow `str.lower`."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
 
 
 class Indicator(StrictModel):

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 INDEX = Path("search") / "search_index.json"
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
 
 
 def split_search_index(site_dir: Path, roots: dict[str, str]) -> None:
@@ -22,17 +24,22 @@ def split_search_index(site_dir: Path, roots: dict[str, str]) -> None:
     for language, prefix in roots.items():
         if prefix:
             docs = [
-                {**doc, "location": doc["location"][len(prefix):]}
-                for doc in merged["docs"] if doc["location"].startswith(prefix)
+                {**doc, "location": doc["location"][len(prefix) :]}
+                for doc in merged["docs"]
+                if doc["location"].startswith(prefix)
             ]
         else:
-            docs = [doc for doc in merged["docs"]
-                    if not any(doc["location"].startswith(p) for p in prefixes)]
+            docs = [
+                doc
+                for doc in merged["docs"]
+                if not any(doc["location"].startswith(p) for p in prefixes)
+            ]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
         target = site_dir / prefix / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
 
 
 def point_search_to_language_root(html: str, prefix: str) -> str:

@@ -7,8 +7,8 @@ sheet's legend (cells naming the phases, filled with their colours) shows. The h
 legend words, Finnish and Swedish, are in `xlsx_vocabulary.yml`.
 
 Imported texts are written in the workbook's language (Finnish unless told otherwise); the
-build then lists every text still missing its translation. Nothing is guessed: a colour that the legend does not explain is
-reported and its half-year left out.
+build then lists every text still missing its translation. Nothing is guessed: a colour that
+the legend does not explain is reported and its half-year left out.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def import_workbook(
         if goal is None:
             raise WorkbookLayoutError(
                 f"sheet '{sheet.title}': there is no goal for it; name one with "
-                f"--goal \"{sheet.title}=goal-id\""
+                f'--goal "{sheet.title}=goal-id"'
             )
         imports.append(import_sheet(sheet, goal, language))
     return imports
@@ -180,7 +180,10 @@ def _legend(sheet: Worksheet, words: Vocabulary) -> dict[str, Phase]:
 
 
 def _schedule(
-    periods: list[tuple[Cell, str]], legend: dict[str, Phase], result: SheetImport, where: str,
+    periods: list[tuple[Cell, str]],
+    legend: dict[str, Phase],
+    result: SheetImport,
+    where: str,
     language: str,
 ) -> list[dict[str, Any]]:
     """Coloured half-years, consecutive ones of the same phase joined into one range."""
@@ -193,14 +196,21 @@ def _schedule(
             continue
         phase = legend.get(colour)
         if phase is None:
-            result.notes.append(f"sheet '{result.sheet}', {where}, {key}: colour {colour} "
-                                "is not in the legend; the half-year was left out")
+            result.notes.append(
+                f"sheet '{result.sheet}', {where}, {key}: colour {colour} "
+                "is not in the legend; the half-year was left out"
+            )
             last_key = None
             continue
         note = _text(cell)
         previous = entries[-1] if entries else None
-        if previous and last_key and previous["phase"] == phase.value and not note \
-                and "note" not in previous:
+        if (
+            previous
+            and last_key
+            and previous["phase"] == phase.value
+            and not note
+            and "note" not in previous
+        ):
             previous["period"] = f"{previous['period'].split(' to ')[0]} to {key}"
         else:
             entry: dict[str, Any] = {"period": key, "phase": phase.value}
@@ -253,9 +263,12 @@ def write_measure_files(imports: list[SheetImport], out_dir: Path, force: bool) 
         ]
         if item.themes:
             header.append(f"# Add these themes to goal '{item.goal}' in data/goals.yml:")
-            theme_yaml = yaml.safe_dump({"themes": item.themes}, allow_unicode=True, sort_keys=False)
+            theme_yaml = yaml.safe_dump(
+                {"themes": item.themes}, allow_unicode=True, sort_keys=False
+            )
             header += [f"#   {line}" for line in theme_yaml.splitlines()]
-        body = yaml.safe_dump({"measures": item.measures}, allow_unicode=True, sort_keys=False,
-                              width=100)
+        body = yaml.safe_dump(
+            {"measures": item.measures}, allow_unicode=True, sort_keys=False, width=100
+        )
         path.write_text("\n".join(header) + "\n" + body, encoding="utf-8")
     return [path for _, path in targets]

@@ -60,7 +60,9 @@ def read_located_yaml(file: Path) -> LocatedYaml:
     return located
 
 
-def _record_lines(file: Path, node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int]) -> None:
+def _record_lines(
+    file: Path, node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int]
+) -> None:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -70,7 +72,9 @@ def _record_lines(file: Path, node: yaml.Node, path: FieldPath, lines: dict[Fiel
             if key in seen:
                 # PyYAML would silently keep the last one; an editor should know.
                 raise YamlSyntaxError(
-                    file, line, f"the field '{key}' is written twice here (first on line {seen[key]})"
+                    file,
+                    line,
+                    f"the field '{key}' is written twice here (first on line {seen[key]})",
                 )
             seen[key] = line
             _record_lines(file, value_node, (*path, key), lines)

@@ -29,8 +29,12 @@ class FilterField:
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     values = {entry.id: row_values(entry, model, ctx) for entry in model.measures}
     body = ctx.render(
-        "measures_index.html", urls.MEASURES_INDEX, measures=model.measures, row_values=values,
-        count=len(values), filters=filter_fields(model, ctx, list(values.values())),
+        "measures_index.html",
+        urls.MEASURES_INDEX,
+        measures=model.measures,
+        row_values=values,
+        count=len(values),
+        filters=filter_fields(model, ctx, list(values.values())),
     )
     return [GeneratedPage(urls.MEASURES_INDEX, ctx.labels("measures_index.title"), body)]
 
@@ -59,17 +63,37 @@ def filter_fields(
 
     statuses = {row["status"] for row in rows}
     fields = [
-        FilterField("goal", label("columns.goal"), tuple(
-            (g.id, f"{g.goal.number}. {ctx.text(g.goal.title)}") for g in model.goals)),
-        FilterField("theme", label("measure.theme"), tuple(
-            (f"{g.id}/{t.id}", ctx.text(t.title)) for g in model.goals for t in g.goal.themes)),
+        FilterField(
+            "goal",
+            label("columns.goal"),
+            tuple((g.id, f"{g.goal.number}. {ctx.text(g.goal.title)}") for g in model.goals),
+        ),
+        FilterField(
+            "theme",
+            label("measure.theme"),
+            tuple(
+                (f"{g.id}/{t.id}", ctx.text(t.title)) for g in model.goals for t in g.goal.themes
+            ),
+        ),
         FilterField("unit", label("columns.units"), tuple((v, v) for v in used("unit"))),
-        FilterField("responsible", label("columns.responsible"),
-                    tuple((v, v) for v in used("responsible"))),
-        FilterField("status", label("columns.status"), tuple(
-            (s.value, label(f"status.{s.value}")) for s in STATUS_ORDER if s.value in statuses)),
-        FilterField("period", label("filters.period"), tuple(
-            (c.key, label(f"period.{c.name}", year=c.year))
-            for c in columns_for(model) if c.key in used("period"))),
+        FilterField(
+            "responsible", label("columns.responsible"), tuple((v, v) for v in used("responsible"))
+        ),
+        FilterField(
+            "status",
+            label("columns.status"),
+            tuple(
+                (s.value, label(f"status.{s.value}")) for s in STATUS_ORDER if s.value in statuses
+            ),
+        ),
+        FilterField(
+            "period",
+            label("filters.period"),
+            tuple(
+                (c.key, label(f"period.{c.name}", year=c.year))
+                for c in columns_for(model)
+                if c.key in used("period")
+            ),
+        ),
     ]
     return [f for f in fields if f.options]

@@ -15,8 +15,10 @@ def status_groups(
     model: StrategyModel, ctx: RenderContext, date: dt.date | None
 ) -> list[tuple[str, list[StatusCount]]]:
     """Counts per goal, then for the whole strategy."""
-    groups = [(f"{g.goal.number}. {ctx.text(g.goal.title)}", status_counts(g.measures, date))
-              for g in model.goals]
+    groups = [
+        (f"{g.goal.number}. {ctx.text(g.goal.title)}", status_counts(g.measures, date))
+        for g in model.goals
+    ]
     groups.append((ctx.labels("progress.overall"), status_counts(model.measures, date)))
     return groups
 
@@ -34,10 +36,15 @@ def _state(model: StrategyModel, ctx: RenderContext, date: dt.date | None) -> di
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
-    pages = [GeneratedPage(
-        urls.PROGRESS, ctx.labels("progress.title"),
-        ctx.render("progress.html", urls.PROGRESS, report=None, **_state(model, ctx, model.as_of)),
-    )]
+    pages = [
+        GeneratedPage(
+            urls.PROGRESS,
+            ctx.labels("progress.title"),
+            ctx.render(
+                "progress.html", urls.PROGRESS, report=None, **_state(model, ctx, model.as_of)
+            ),
+        )
+    ]
     for report in model.reports:
         page = urls.report_page(report.date.isoformat())
         body = ctx.render("progress.html", page, report=report, **_state(model, ctx, report.date))

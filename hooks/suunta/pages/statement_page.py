@@ -19,8 +19,13 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         return []
     page_title = ctx.labels(title_label(statement))
     body = ctx.render(
-        "statement.html", urls.STATEMENT, statement=statement, title=page_title,
-        country=statement.country.value, authority=enforcement_body(statement),
-        law=law(statement), site=ctx.text(model.strategy.title),
+        "statement.html",
+        urls.STATEMENT,
+        statement=statement,
+        title=page_title,
+        country=statement.country.value,
+        authority=enforcement_body(statement),
+        law=law(statement),
+        site=ctx.text(model.strategy.title),
     )
     return [GeneratedPage(urls.STATEMENT, page_title, body)]

@@ -13,14 +13,18 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     timelines = [(g, build_timeline(model, g.measures, model.as_of)) for g in model.goals]
     illustrative = any(m.measure.illustrative and m.measure.schedule for m in model.measures)
     common = {"as_of": model.as_of, "illustrative_schedules": illustrative}
-    pages = [GeneratedPage(
-        urls.TIMELINE, ctx.labels("timeline.title"),
-        ctx.render("timeline.html", urls.TIMELINE, timelines=timelines, single=False, **common),
-    )]
+    pages = [
+        GeneratedPage(
+            urls.TIMELINE,
+            ctx.labels("timeline.title"),
+            ctx.render("timeline.html", urls.TIMELINE, timelines=timelines, single=False, **common),
+        )
+    ]
     for goal, timeline in timelines:
         page = urls.goal_timeline_page(goal.id)
         title = ctx.labels("timeline.goal_title", number=goal.goal.number)
-        body = ctx.render("timeline.html", page, timelines=[(goal, timeline)], single=True,
-                          title=title, **common)
+        body = ctx.render(
+            "timeline.html", page, timelines=[(goal, timeline)], single=True, title=title, **common
+        )
         pages.append(GeneratedPage(page, title, body))
     return pages
