@@ -28,6 +28,10 @@ MARK_FOCUSABLES = """() => {
   return all.map(el => (el.tagName + ' ' + (el.innerText || el.getAttribute('aria-label') || '')).trim().slice(0, 60));
 }"""
 
+# Focus styles are measured at rest: transitions (the search field opening, link colours)
+# jump to their end, so a measurement never catches a half-drawn state.
+AT_REST = "*, *::before, *::after { transition: none !important; animation-duration: 0s !important; }"
+
 # Where focus is, and how it is drawn there.
 DRAWN_BY = """
   // Material's palette options are visually hidden inputs; the label after one draws it.
@@ -109,6 +113,7 @@ def contrast(a: list[float], b: list[float]) -> float:
 
 def tab_through(page: Page, limit: int = 400) -> tuple[list[str], list[dict[str, Any]]]:
     """Press Tab until focus leaves the page; return the focusables and the focus stops."""
+    page.add_style_tag(content=AT_REST)
     focusables = page.evaluate(MARK_FOCUSABLES)
     stops: list[dict[str, Any]] = []
     for _ in range(limit):
