@@ -152,4 +152,6 @@ def _language_link(config: MkDocsConfig, language: str) -> str:
 
 
 def _languages(config: MkDocsConfig) -> list[str]:
+    if "i18n" not in config.plugins:
+        raise PluginError("Suunta needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml.")
     return languages_from_i18n([dict(lang) for lang in config.plugins["i18n"].config.languages])
