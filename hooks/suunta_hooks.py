@@ -18,7 +18,7 @@ from suunta.accessibility_schema import AccessibilityFile
 from suunta.accessibility_statement import review_overdue
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
-from suunta.generator import generate
+from suunta.generator import GenerationResult, generate
 from suunta.html_fixes import valid_theme_html
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
@@ -43,6 +43,8 @@ class _Build:
 
     site_dir: Path | None = None
     default_404: str | None = None
+    generated: GenerationResult | None = None
+    """The default build generates every language's pages; the other builds reuse the result."""
 
 
 _build = _Build()
@@ -51,20 +53,25 @@ _build = _Build()
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate the strategy's pages before MkDocs collects the docs tree.
 
-    mkdocs-static-i18n runs the build once per language; generating is idempotent and writes
-    only changed files, and the warnings are logged in the first (default-language) build only.
+    mkdocs-static-i18n runs the build once per language. The first (default-language) build
+    generates the pages of every language, writing only changed files, and logs the warnings;
+    the other languages' builds reuse its result.
     """
     if not config.use_directory_urls:
         raise PluginError("Suunta needs 'use_directory_urls: true' in mkdocs.yml.")
     languages = _languages(config)
-    if config.theme["language"] == languages[0]:
-        _build.site_dir, _build.default_404 = Path(config.site_dir), None
     root = Path(config.config_file_path).resolve().parent
-    paths = SitePaths(root=root, docs_dir=Path(config.docs_dir))
-    try:
-        result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
-    except DataError as error:
-        raise PluginError(error.report(root)) from None
+    if config.theme["language"] == languages[0]:
+        _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
+    if _build.generated is None:
+        paths = SitePaths(root=root, docs_dir=Path(config.docs_dir))
+        try:
+            _build.generated = generate(
+                paths.data_dir, paths.docs_dir, paths.templates_dir, languages
+            )
+        except DataError as error:
+            raise PluginError(error.report(root)) from None
+    result = _build.generated
     # The site's name is the strategy's title in the language being built: data, not config.
     language = config.theme["language"]
     config.site_name = result.site_names.get(language, config.site_name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import (
@@ -220,8 +221,9 @@ class ScheduleEntry(StrictModel):
             raise ValueError(f"the period '{self.period}' ends before it starts")
         return self
 
-    @property
+    @cached_property
     def span(self) -> Span:
+        """The parsed period, computed once: timelines ask for it for every cell."""
         return parse_period(self.period)
 
 

@@ -12,6 +12,7 @@ from .. import urls
 from ..model import MeasureEntry, StrategyModel
 from ..progress import STATUS_ORDER, status_at
 from ..render import RenderContext
+from ..schedule import HalfYear
 from ..timeline import columns_for
 from . import GeneratedPage
 
@@ -27,22 +28,25 @@ class FilterField:
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
-    values = {entry.id: row_values(entry, model, ctx) for entry in model.measures}
+    columns = columns_for(model)  # once: it looks at every measure
+    values = {entry.id: row_values(entry, model, ctx, columns) for entry in model.measures}
     body = ctx.render(
         "measures_index.html",
         urls.MEASURES_INDEX,
         measures=model.measures,
         row_values=values,
         count=len(values),
-        filters=filter_fields(model, ctx, list(values.values())),
+        filters=filter_fields(model, ctx, list(values.values()), columns),
     )
     return [GeneratedPage(urls.MEASURES_INDEX, ctx.labels("measures_index.title"), body)]
 
 
-def row_values(entry: MeasureEntry, model: StrategyModel, ctx: RenderContext) -> dict[str, str]:
+def row_values(
+    entry: MeasureEntry, model: StrategyModel, ctx: RenderContext, columns: tuple[HalfYear, ...]
+) -> dict[str, str]:
     m = entry.measure
     status = status_at(entry, model.as_of)
-    periods = [c.key for c in columns_for(model) if any(s.span.covers(c) for s in m.schedule)]
+    periods = [c.key for c in columns if any(s.span.covers(c) for s in m.schedule)]
     return {
         "goal": entry.goal.id,
         "theme": f"{entry.goal.id}/{entry.theme.id}" if entry.theme else "",
@@ -54,14 +58,19 @@ def row_values(entry: MeasureEntry, model: StrategyModel, ctx: RenderContext) ->
 
 
 def filter_fields(
-    model: StrategyModel, ctx: RenderContext, rows: list[dict[str, str]]
+    model: StrategyModel,
+    ctx: RenderContext,
+    rows: list[dict[str, str]],
+    columns: tuple[HalfYear, ...],
 ) -> list[FilterField]:
+    """The filters and their options: only values that some measure has."""
     label = ctx.labels
 
     def used(name: str) -> list[str]:
         return sorted({v for row in rows for v in row[name].split("|") if v})
 
     statuses = {row["status"] for row in rows}
+    periods = set(used("period"))
     fields = [
         FilterField(
             "goal",
@@ -90,9 +99,7 @@ def filter_fields(
             "period",
             label("filters.period"),
             tuple(
-                (c.key, label(f"period.{c.name}", year=c.year))
-                for c in columns_for(model)
-                if c.key in used("period")
+                (c.key, label(f"period.{c.name}", year=c.year)) for c in columns if c.key in periods
             ),
         ),
     ]
