@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,19 +22,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from suunta.generator import OWNED_DIRS, generate  # noqa: E402
+from conftest import copy_project  # noqa: E402  (the same project copy the tests break)
+from suunta.generator import generate  # noqa: E402
 
 
 def make_project(target: Path, measures: int) -> None:
-    for folder in ("data", "overrides", "hooks"):
-        shutil.copytree(
-            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    shutil.copytree(
-        ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(*OWNED_DIRS, "index.*.md")
-    )
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    copy_project(target)
     goals = ["ict-foundation", "applications", "collaboration"]
     items = [
         {

@@ -78,9 +78,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config.extra.pop("suunta_statement", None)
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
-        root_link = _language_link(config, language).lstrip("/")
         config.extra["suunta_statement"] = {
-            "url": root_link + urls.directory_url(urls.STATEMENT),
+            "url": _language_prefix(config, language) + urls.directory_url(urls.STATEMENT),
             "title": result.statement_titles[language],
         }
     if language == languages[0]:
@@ -116,7 +115,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    prefix = _language_link(config, config.theme["language"]).lstrip("/")
+    prefix = _language_prefix(config, config.theme["language"])
     return point_search_to_language_root(valid_theme_html(output), prefix)
 
 
@@ -141,7 +140,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if _build.default_404 is not None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
-    roots = {lang: _language_link(config, lang).lstrip("/") for lang in _languages(config)}
+    roots = {lang: _language_prefix(config, lang) for lang in _languages(config)}
     split_search_index(_build.site_dir, roots)
     if not enable_stemmed_queries(_build.site_dir):
         log.warning(
@@ -150,12 +149,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
 
 
-def _language_link(config: MkDocsConfig, language: str) -> str:
-    """The root of a language's pages, such as "/" or "/sv/"."""
+def _language_prefix(config: MkDocsConfig, language: str) -> str:
+    """Where a language's pages start, relative to the site root: "" or "sv/"."""
     for entry in config.plugins["i18n"].config.languages:
         if entry["locale"] == language:
-            return str(entry["link"])
-    return "/"
+            return str(entry["link"]).lstrip("/")
+    return ""
 
 
 def _languages(config: MkDocsConfig) -> list[str]:

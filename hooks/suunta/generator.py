@@ -14,10 +14,9 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
+from . import urls
 from .accessibility_schema import AccessibilityFile
-from .accessibility_statement import title_label
 from .errors import DataProblem
-from .labels import Labels
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
@@ -75,9 +74,9 @@ def generate(
     expected: set[Path] = set()
     for language in languages:
         result.site_names[language] = pick(model.strategy.title, language, languages).text
-        if model.accessibility:
-            result.statement_titles[language] = Labels(language)(title_label(model.accessibility))
         for page in render_pages(model, templates_dir, language, languages):
+            if page.path == urls.STATEMENT:
+                result.statement_titles[language] = page.title
             target = docs_dir / f"{page.path}.{language}.md"
             expected.add(target)
             _write_if_changed(target, page_markdown(page), result)

@@ -18,7 +18,7 @@ from .labels import Labels
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
 from .progress import history, status_at
-from .schedule_words import period_short, schedule_sentence
+from .schedule_words import half_year_short, period_short, schedule_sentence
 from .schema import Localized, Name
 
 
@@ -55,7 +55,7 @@ def make_context(templates_dir: Path, language: str, languages: list[str]) -> Re
     env.globals["label"] = labels
     env.globals["period_short"] = lambda span: period_short(span, labels)
     env.globals["schedule_sentence"] = lambda entries: schedule_sentence(entries, labels)
-    env.globals["half_year"] = lambda hy: labels(f"period.{hy.name}", year=hy.year)
+    env.globals["half_year"] = lambda hy: half_year_short(hy, labels)
     env.globals["status_at"] = status_at
     env.globals["history"] = history
     env.globals["indicator_chart"] = indicator_chart

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from .labels import Labels
-from .schedule import Point, Span
+from .schedule import HALVES, HalfYear, Point, Span
 from .schema import ScheduleEntry
+
+
+def half_year_short(half_year: HalfYear, label: Labels) -> str:
+    """A timeline column or filter option: "kevät 2025" / "våren 2025"."""
+    return label(f"period.{half_year.name}", year=half_year.year)
 
 
 def point_short(point: Point, label: Labels) -> str:
     if point.half is None:
         return label("period.year", year=point.year)
-    return label(f"period.{('spring', 'autumn')[point.half]}", year=point.year)
+    return half_year_short(point.first, label)
 
 
 def period_short(span: Span, label: Labels) -> str:
@@ -24,7 +29,7 @@ def period_short(span: Span, label: Labels) -> str:
 
 
 def _when(point: Point, form: str, label: Labels) -> str:
-    half = "year" if point.half is None else ("spring", "autumn")[point.half]
+    half = "year" if point.half is None else HALVES[point.half]
     return label(f"when.{form}_{half}", year=point.year)
 
 

@@ -13,6 +13,7 @@ from ..model import MeasureEntry, StrategyModel
 from ..progress import STATUS_ORDER, status_at
 from ..render import RenderContext
 from ..schedule import HalfYear
+from ..schedule_words import half_year_short
 from ..timeline import columns_for
 from . import GeneratedPage
 
@@ -98,9 +99,7 @@ def filter_fields(
         FilterField(
             "period",
             label("filters.period"),
-            tuple(
-                (c.key, label(f"period.{c.name}", year=c.year)) for c in columns if c.key in periods
-            ),
+            tuple((c.key, half_year_short(c, label)) for c in columns if c.key in periods),
         ),
     ]
     return [f for f in fields if f.options]
