@@ -5,7 +5,6 @@ Nothing else in Suunta imports MkDocs; keep this file thin so another engine can
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,18 +12,22 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from suunta import urls
+from suunta import publish, urls
 from suunta.accessibility_schema import AccessibilityFile
-from suunta.accessibility_statement import review_overdue
+from suunta.accessibility_statement import review_in_future, review_overdue
+from suunta.clock import ClockError, today
+from suunta.csp import with_content_security_policy
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import GenerationResult, generate
 from suunta.html_fixes import valid_theme_html
+from suunta.markup import heading_text, plain, sanitize_page
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -42,12 +45,43 @@ class _Build:
     """
 
     site_dir: Path | None = None
+    """Where this build writes: the staging folder beside the published one (see publish.py)."""
+    published_dir: Path | None = None
+    """The folder a passed `mkdocs build` replaces; None under `mkdocs serve`."""
     default_404: str | None = None
     generated: GenerationResult | None = None
     """The default build generates every language's pages; the other builds reuse the result."""
+    generated_pages: frozenset[str] = frozenset()
+    """Source paths of the generated pages: every other page is an editor's, and sanitised."""
 
 
 _build = _Build()
+_command: dict[str, str] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """A publishing build writes beside the site folder; `on_post_build` moves it in.
+
+    Runs before mkdocs-static-i18n, which builds the other languages into the same folder.
+    Under `mkdocs serve` MkDocs already builds into a folder of its own.
+    """
+    if _command.get("name") not in {"build", "gh-deploy"} or _i18n_building(config):
+        return config
+    target = Path(config.site_dir)
+    publish.discard(target)
+    _build.published_dir = target
+    config.site_dir = str(publish.staging_dir(target))
+    return config
+
+
+def on_build_error(error: Exception) -> None:
+    if _build.published_dir is not None:
+        publish.discard(_build.published_dir)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -71,10 +105,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None
+        _build.generated_pages = frozenset(
+            path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
+        )
     result = _build.generated
     # The site's name is the strategy's title in the language being built: data, not config.
+    # Handed to the theme escaped (Markup): the theme prints it unescaped in several places.
     language = config.theme["language"]
-    config.site_name = result.site_names.get(language, config.site_name)
+    config.site_name = plain(result.site_names.get(language, config.site_name))
     config.extra.pop("suunta_statement", None)
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
@@ -89,11 +127,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def _warn_about_statement(statement: AccessibilityFile | None) -> None:
-    # The review's age is checked against today's date: it only decides whether to warn,
-    # it never reaches the site, so two builds of the same data stay identical.
+    # The review's age is checked against today's date (SUUNTA_TODAY pins it): it only decides
+    # whether to warn, it never reaches the site, so two builds of the same data stay identical.
     if statement is None:
         log.warning("data/accessibility.yml is missing: the site has no accessibility statement")
-    elif review_overdue(statement, dt.date.today()):
+        return
+    try:
+        now = today()
+    except ClockError as error:
+        raise PluginError(str(error)) from None
+    if review_in_future(statement, now):
+        raise PluginError(
+            f"data/accessibility.yml, field 'reviewed': {statement.reviewed.isoformat()} is "
+            f"after today ({now.isoformat()}); give the date the statement was last reviewed"
+        )
+    if review_overdue(statement, now):
         log.warning(
             f"data/accessibility.yml: the accessibility statement was last reviewed on "
             f"{statement.reviewed.isoformat()}, more than a year ago; "
@@ -101,8 +149,18 @@ def _warn_about_statement(statement: AccessibilityFile | None) -> None:
         )
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Pages carry the data's date (the sitemap's `lastmod`), not the day of the build."""
+    date = _build.generated.publication_date if _build.generated else None
+    if date is not None:
+        page.update_date = date.isoformat()
+    return page
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Mark a page that mkdocs-static-i18n fell back to from another language, and warn."""
+    """Sanitise an editor's page; mark a page that the i18n plugin fell back to, and warn."""
+    if page.file.src_uri not in _build.generated_pages:
+        html = _sanitized_editor_page(html, page)
     site_language = config.theme["language"]
     page_language = getattr(page.file, "locale", site_language)
     if page_language == site_language:
@@ -114,16 +172,54 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return mark_untranslated_page(html, page_language, site_language)
 
 
+def _sanitized_editor_page(html: str, page: Page) -> str:
+    """An editor's page passes the same kind of allow-list as data text; removals are told."""
+    cleaned, removed = sanitize_page(html)
+    if removed:
+        source = Path(page.file.abs_src_path or "")
+        text = source.read_text(encoding="utf-8") if source.is_file() else ""
+        for item in dict.fromkeys(removed):
+            log.warning(
+                f"docs/{page.file.src_uri}{_line_of(text, item.needle)}: removed {item.what}; "
+                "pages may not contain scripts, event handlers, frames or javascript:/data: links"
+            )
+    return cleaned
+
+
+def _line_of(text: str, needle: str) -> str:
+    position = text.lower().find(needle.lower())
+    return f", line {text.count(chr(10), 0, position) + 1}" if position >= 0 else ""
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page's title and description go to the theme escaped, whoever wrote them.
+
+    Runs after all pages are read, before any is written, so the navigation (which prints
+    other pages' titles) is safe too.
+    """
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.meta is None:
+            continue
+        for key in ("title", "description", "author"):
+            if key in page.meta and page.meta[key] is not None:
+                page.meta[key] = plain(str(page.meta[key]))
+        if "title" not in page.meta and page.title is not None:
+            page.title = heading_text(page.title)  # type: ignore[misc]
+    return env
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     prefix = _language_prefix(config, config.theme["language"])
-    return point_search_to_language_root(valid_theme_html(output), prefix)
+    html = point_search_to_language_root(valid_theme_html(output), prefix)
+    return with_content_security_policy(html)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Static templates such as 404.html do not pass through `on_post_page`."""
     if not template_name.endswith(".html"):
         return output_content
-    html = valid_theme_html(output_content)
+    html = with_content_security_policy(valid_theme_html(output_content))
     if template_name == "404.html" and config.theme["language"] == _languages(config)[0]:
         _build.default_404 = html
     return html
@@ -136,7 +232,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     Runs after mkdocs-static-i18n's own post-build step (priority -100), in which it builds the
     other languages and writes the merged search index; inner builds are skipped.
     """
-    if config.plugins["i18n"].building or _build.site_dir is None:
+    if _i18n_building(config) or _build.site_dir is None:
         return
     if _build.default_404 is not None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
@@ -147,6 +243,22 @@ def on_post_build(config: MkDocsConfig) -> None:
             "The search worker of this Material version could not be changed to stem queries; "
             "Finnish and Swedish searches will miss inflected words (see suunta/search_stemming.py)"
         )
+    if _build.published_dir is not None and not (config.strict and _strict_warnings()):
+        publish.publish(_build.published_dir)
+        _build.published_dir = None
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs will stop this strict build after `on_post_build` (its own counter)."""
+    from mkdocs.utils import CountHandler
+
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _i18n_building(config: MkDocsConfig) -> bool:
+    """True during mkdocs-static-i18n's builds of the other languages, inside the first one."""
+    return bool("i18n" in config.plugins and config.plugins["i18n"].building)
 
 
 def _language_prefix(config: MkDocsConfig, language: str) -> str:

@@ -19,7 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from suunta.clock import TODAY_VARIABLE  # noqa: E402
 from suunta.generator import OWNED_DIRS  # noqa: E402
+
+PINNED_TODAY = "2026-12-01"
+"""The tests' "today" (for the statement's review age), so they do not start failing one day.
+Builds run as subprocesses and inherit it; publishing builds use the real date."""
+os.environ[TODAY_VARIABLE] = PINNED_TODAY
 
 
 def run_mkdocs(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -70,9 +76,11 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, site_url: str) -> Iterator[object]:
-    """A fresh page that blocks and records every request leaving 127.0.0.1.
+    """A fresh page that blocks and records every request leaving 127.0.0.1 and every
+    Content-Security-Policy violation.
 
-    Every browser test therefore also checks that the site makes no third-party requests.
+    Every browser test therefore also checks that the site makes no third-party requests and
+    that its own scripts and styles pass its policy.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     outside: list[str] = []
@@ -87,10 +95,19 @@ def page(browser: object, site_url: str) -> Iterator[object]:
             route.abort()  # type: ignore[attr-defined]
 
     context.route("**/*", guard)
+    # Every browser test also checks the Content-Security-Policy: nothing the site itself
+    # does may be blocked by it.
+    violations: list[str] = []
+    context.expose_function("__suuntaCspViolation", lambda text: violations.append(text))
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "window.__suuntaCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))"
+    )
     tab = context.new_page()
     yield tab
     context.close()
     assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
 def site_pages(site: Path) -> list[str]:

@@ -47,3 +47,8 @@ def title_label(statement: AccessibilityFile) -> str:
 def review_overdue(statement: AccessibilityFile, today: dt.date) -> bool:
     """True when the last review is more than a year before `today` (the law asks yearly)."""
     return today - statement.reviewed > REVIEW_INTERVAL
+
+
+def review_in_future(statement: AccessibilityFile, today: dt.date) -> bool:
+    """A review (or preparation) dated after today is a typing mistake, not a plan."""
+    return statement.reviewed > today or statement.prepared > today

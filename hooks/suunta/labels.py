@@ -11,6 +11,7 @@ import yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 LABELS_DIR = Path(__file__).parent / "ui_texts"
 
@@ -59,3 +60,27 @@ def _load_table(language: str) -> dict[str, Any]:
         raise FileNotFoundError(f"no UI texts for language '{language}': {path} is missing")
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+class TemplateLabels:
+    """`Labels` for templates: the result is Markup, the UI text escaped and each value escaped
+    unless it already is Markup (a data text from the `t` filter).
+
+    With plain `str.format`, an escaped data text (`R&amp;D`) would be escaped once more by
+    the template's autoescape and shown as `R&amp;D`.
+    """
+
+    def __init__(self, labels: Labels) -> None:
+        self._labels = labels
+
+    def __call__(self, key: str, **values: Any) -> Markup:
+        return escape(self._labels(key)).format(**values) if values else escape(self._labels(key))
+
+    def plural(self, key: str, count: int) -> Markup:
+        return escape(self._labels.plural(key, count))
+
+    def date(self, value: dt.date) -> str:
+        return self._labels.date(value)
+
+    def number(self, value: float, unit: str = "") -> str:
+        return self._labels.number(value, unit)

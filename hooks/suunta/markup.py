@@ -1,6 +1,16 @@
-"""The one path by which data text becomes HTML: escape plain text, sanitise rendered Markdown."""
+"""The one path by which text becomes HTML: escape plain text, sanitise rendered Markdown.
+
+Data fields, editors' Markdown pages and every text handed to the theme (the site's name,
+page titles, descriptions, the copyright) pass through here, so an allow-list decides what
+reaches a resident's browser, not the theme's or an editor's habits.
+"""
 
 from __future__ import annotations
+
+import html as html_lib
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -27,10 +37,73 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+# An editor's page is a whole document: headings, tables, images, admonitions and the like,
+# but still nothing that runs (scripts, event handlers, `javascript:` or `data:` URLs, frames)
+# or restyles the page beyond what Markdown itself writes.
+PAGE_TAGS = ALLOWED_TAGS | {
+    *(f"h{level}" for level in range(1, 7)),
+    "hr",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "caption",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "figure",
+    "figcaption",
+    "div",
+    "span",
+    "details",
+    "summary",
+    "del",
+    "ins",
+    "s",
+    "u",
+    "mark",
+    "small",
+    "kbd",
+    "q",
+    "cite",
+    "time",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"id", "class", "lang", "title", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"scope", "colspan", "rowspan", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "ol": {"start", "type", "reversed"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+}
+PAGE_STYLE_PROPERTIES = {"text-align"}
+"""Markdown tables align columns with `style="text-align: …"`; no other inline style is kept."""
+PAGE_URL_SCHEMES = ALLOWED_URL_SCHEMES | {"tel"}
+DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript"}
+
 
 def plain(text: str) -> Markup:
     """Escape text for HTML (Jinja's autoescape does the same for values in templates)."""
     return escape(text)
+
+
+def heading_text(html_text: str) -> Markup:
+    """A title MkDocs took from a rendered heading (tags stripped, entities kept), made safe.
+
+    Entities are decoded first and everything escaped again, so quotes cannot break out of
+    the attributes in which the theme prints titles, and nothing is escaped twice.
+    """
+    return escape(html_lib.unescape(html_text))
 
 
 def markdown_html(text: str) -> Markup:
@@ -44,3 +117,59 @@ def markdown_html(text: str) -> Markup:
         link_rel="noopener noreferrer",
     )
     return Markup(cleaned)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One thing the sanitiser took out of an editor's page, and the text to find it by."""
+
+    what: str
+    needle: str
+    """Text as written in the source (a tag or attribute name, a URL) to locate the line."""
+
+
+def sanitize_page(html: str) -> tuple[str, list[Removed]]:
+    """Clean an editor's rendered page with the page allow-list; say what was removed."""
+    finder = _Disallowed()
+    finder.feed(html)
+    finder.close()
+    cleaned = nh3.clean(
+        html,
+        tags=PAGE_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=PAGE_URL_SCHEMES,
+        filter_style_properties=PAGE_STYLE_PROPERTIES,
+        link_rel=None,
+        strip_comments=True,
+    )
+    return cleaned, finder.removed
+
+
+class _Disallowed(HTMLParser):
+    """Lists the elements, attributes and URLs of a page that the page allow-list refuses."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.removed: list[Removed] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in PAGE_TAGS:
+            self.removed.append(Removed(f"the <{tag}> element", f"<{tag}"))
+            return
+        allowed = PAGE_ATTRIBUTES.get(tag, set()) | PAGE_ATTRIBUTES["*"]
+        for name, value in attrs:
+            if name not in allowed:
+                self.removed.append(Removed(f"the '{name}' attribute of <{tag}>", name))
+            elif name in {"href", "src"} and value and not _allowed_url(value):
+                self.removed.append(Removed(f"the address '{_short(value)}'", value.strip()[:20]))
+
+
+def _allowed_url(value: str) -> bool:
+    scheme = urlsplit(value.strip()).scheme.lower()
+    return not scheme or scheme in PAGE_URL_SCHEMES
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"

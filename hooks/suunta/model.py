@@ -67,6 +67,11 @@ class StrategyModel:
         return max((r.date for r in self.strategy.reports), default=None)
 
     @property
+    def publication_date(self) -> dt.date | None:
+        """The date the pages carry (the sitemap's `lastmod`): the data's, never the clock's."""
+        return self.strategy.updated or self.as_of
+
+    @property
     def reports(self) -> tuple[Report, ...]:
         """Reports oldest first."""
         return tuple(sorted(self.strategy.reports, key=lambda r: r.date))

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import urls
 from .charts import indicator_chart, status_bars
-from .labels import Labels
+from .labels import Labels, TemplateLabels
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
 from .progress import history, status_at
@@ -52,7 +52,7 @@ def make_context(templates_dir: Path, language: str, languages: list[str]) -> Re
     context = RenderContext(language, languages, labels, env)
     env.filters["t"] = lambda value: _inline(pick(value, language, languages), labels)
     env.filters["md"] = lambda value: _block(pick(value, language, languages), labels)
-    env.globals["label"] = labels
+    env.globals["label"] = TemplateLabels(labels)
     env.globals["period_short"] = lambda span: period_short(span, labels)
     env.globals["schedule_sentence"] = lambda entries: schedule_sentence(entries, labels)
     env.globals["half_year"] = lambda hy: half_year_short(hy, labels)
