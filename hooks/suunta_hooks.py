@@ -14,14 +14,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from suunta import publish, urls
 from suunta.accessibility_schema import AccessibilityFile
-from suunta.accessibility_statement import review_in_future, review_overdue
+from suunta.accessibility_statement import review_problems
 from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
-from suunta.generator import GenerationResult, generate
+from suunta.generator import OWNED_DIRS, GenerationResult, generate
 from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, sanitize_page
+from suunta.nav import prune_nav
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n
@@ -98,7 +99,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if config.theme["language"] == languages[0]:
         _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
     if _build.generated is None:
-        paths = SitePaths(root=root, docs_dir=Path(config.docs_dir))
+        custom_dir = config.theme.custom_dir
+        paths = SitePaths(
+            root=root,
+            docs_dir=Path(config.docs_dir),
+            theme_dir=Path(custom_dir) if custom_dir else None,
+        )
         try:
             _build.generated = generate(
                 paths.data_dir, paths.docs_dir, paths.templates_dir, languages
@@ -108,12 +114,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.generated_pages = frozenset(
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
         )
+    if config.nav:
+        config.nav = prune_nav(config.nav, _language_less(_build.generated_pages), OWNED_DIRS)
     result = _build.generated
     # The site's name is the strategy's title in the language being built: data, not config.
     # Handed to the theme escaped (Markup): the theme prints it unescaped in several places.
     language = config.theme["language"]
     config.site_name = plain(result.site_names.get(language, config.site_name))
     config.extra.pop("suunta_statement", None)
+    config.extra["suunta_site_note"] = result.site_notes.get(language, "")
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
         config.extra["suunta_statement"] = {
@@ -129,24 +138,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def _warn_about_statement(statement: AccessibilityFile | None) -> None:
     # The review's age is checked against today's date (SUUNTA_TODAY pins it): it only decides
     # whether to warn, it never reaches the site, so two builds of the same data stay identical.
-    if statement is None:
-        log.warning("data/accessibility.yml is missing: the site has no accessibility statement")
-        return
     try:
-        now = today()
-    except ClockError as error:
-        raise PluginError(str(error)) from None
-    if review_in_future(statement, now):
-        raise PluginError(
-            f"data/accessibility.yml, field 'reviewed': {statement.reviewed.isoformat()} is "
-            f"after today ({now.isoformat()}); give the date the statement was last reviewed"
-        )
-    if review_overdue(statement, now):
-        log.warning(
-            f"data/accessibility.yml: the accessibility statement was last reviewed on "
-            f"{statement.reviewed.isoformat()}, more than a year ago; "
-            "review it and update 'reviewed'"
-        )
+        error, warning = review_problems(statement, today())
+    except ClockError as clock:
+        raise PluginError(str(clock)) from None
+    if error:
+        raise PluginError(error)
+    if warning:
+        log.warning(warning)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -246,6 +245,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)
         _build.published_dir = None
+
+
+def _language_less(paths: frozenset[str]) -> set[str]:
+    """`timeline/index.fi.md` -> `timeline/index.md`, as `mkdocs.yml` names the page."""
+    return {".".join(p.split(".")[:-2] + ["md"]) for p in paths}
 
 
 def _strict_warnings() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -47,20 +48,51 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def built_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every example site under examples/, each built once with --strict, like the demo."""
+    from sites import EXAMPLES
+
+    sites = {}
+    for name, config in EXAMPLES.items():
+        site = tmp_path_factory.mktemp(f"example-{name}") / "site"
+        result = run_mkdocs(config, site, "--strict")
+        assert result.returncode == 0, f"examples/{name}: mkdocs build --strict failed:\n{result.stderr}"
+        sites[name] = site
+    return sites
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1; yields its URL (without a trailing slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def site_urls(site_url: str, built_examples: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """The demo ("demo") and every example site, served; by name."""
+    with contextlib.ExitStack() as stack:
+        urls = {name: stack.enter_context(serve(site)) for name, site in built_examples.items()}
+        yield {"demo": site_url, **urls}
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from a11y_checks import CLIPPED_TEXT, focus_problems, tab_through
 from axe import axe_violations, describe
 from playwright.sync_api import Page, expect
+from sites import EXAMPLES, page_kinds
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +23,14 @@ PAGE_KINDS = {
     "goal-timeline": "timeline/ict-foundation/",
     "progress": "progress/",
     "report": "reports/2025-12-31/",
-    "editors-page": "current-state/",
+    "editors-page": "background/",
     "statement": "accessibility/",
 }
 PAGES = [(f"{kind}-{lang}", ("/sv/" if lang == "sv" else "/") + path)
          for lang in ("fi", "sv") for kind, path in PAGE_KINDS.items()] + [("404", "/404.html")]
+# Every page kind of every example site too, written "site:path".
+PAGES += [(f"{site}-{kind}", f"{site}:{path}")
+          for site, config in EXAMPLES.items() for kind, path in page_kinds(config).items()]
 IDS = [name for name, _ in PAGES]
 PATHS = [path for _, path in PAGES]
 
@@ -34,25 +39,43 @@ VAGUE_LINKS = {"lue lisää", "lisää", "tästä", "linkki", "läs mer", "mer",
                "read more", "more", "here", "click here"}
 
 
+@pytest.fixture
+def url(request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """The address of a parametrised path: the demo's, or an example's ("site:/path")."""
+
+    def resolve(path: str) -> str:
+        if path.startswith("/"):
+            return request.getfixturevalue("site_url") + path
+        site, _, rest = path.partition(":")
+        return request.getfixturevalue("site_urls")[site] + rest
+
+    return resolve
+
+
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_dark_colour_scheme_has_no_axe_violations(browser, site_url: str, path: str) -> None:
+def test_dark_colour_scheme_has_no_axe_violations(browser, url: Callable[[str], str], path: str) -> None:
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
-    page.goto(site_url + path)
+    page.goto(url(path))
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     violations = describe(path, axe_violations(page))
     context.close()
     assert not violations, "\n".join(violations)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
+# The demo in both colour schemes; the examples (the same templates and theme, other data) in
+# the light one, so the suite stays within its time.
+KEYBOARD = [pytest.param(path, scheme, id=f"{name}-{scheme}") for name, path in PAGES
+            for scheme in ("light", "dark") if path.startswith("/") or scheme == "light"]
+
+
+@pytest.mark.parametrize("path, scheme", KEYBOARD)
 def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
-    browser, site_url: str, path: str, scheme: str
+    browser, url: Callable[[str], str], path: str, scheme: str
 ) -> None:
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(site_url + path)
+    page.goto(url(path))
     focusables, stops = tab_through(page)  # fails if focus never leaves the page (a trap)
     reached = [s["index"] for s in stops if s["index"] >= 0]
     missing = [name for i, name in enumerate(focusables) if i not in reached]
@@ -63,7 +86,7 @@ def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
     assert not problems, f"{path} ({scheme}):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", ["/measures/te-reform/", "/sv/progress/", "/current-state/",
+@pytest.mark.parametrize("path", ["/measures/te-reform/", "/sv/progress/", "/background/",
                                   "/404.html"])
 def test_skip_link_is_first_and_moves_focus_to_the_content(page: Page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
@@ -104,10 +127,10 @@ def test_controls_work_with_enter_and_space(page: Page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_reflow_at_320_px_keeps_tables_in_labelled_scroll_regions(browser, site_url: str, path: str) -> None:
+def test_reflow_at_320_px_keeps_tables_in_labelled_scroll_regions(browser, url: Callable[[str], str], path: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(site_url + path)
+    page.goto(url(path))
     width = page.evaluate("document.documentElement.scrollWidth")
     tables_outside = page.evaluate(
         "() => [...document.querySelectorAll('.md-content table')]"
@@ -119,8 +142,8 @@ def test_reflow_at_320_px_keeps_tables_in_labelled_scroll_regions(browser, site_
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_text_at_200_percent_is_not_clipped(page: Page, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
+def test_text_at_200_percent_is_not_clipped(page: Page, url: Callable[[str], str], path: str) -> None:
+    page.goto(url(path))
     base = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     page.evaluate(f"document.documentElement.style.fontSize = '{base * 2}px'")
     clipped = page.evaluate(CLIPPED_TEXT, ".md-content") + page.evaluate(CLIPPED_TEXT, ".md-footer")
@@ -164,8 +187,8 @@ def test_reduced_motion_leaves_nothing_animated(browser, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_structure_tables_charts_images_and_links_make_sense(page: Page, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
+def test_structure_tables_charts_images_and_links_make_sense(page: Page, url: Callable[[str], str], path: str) -> None:
+    page.goto(url(path))
     report = page.evaluate("""() => {
       const problems = [];
       for (const t of document.querySelectorAll('.md-content table')) {

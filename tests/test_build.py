@@ -16,7 +16,7 @@ def test_demo_builds_strict_with_every_page_in_both_languages(built_site: Path) 
     pages = set(site_pages(built_site))
     for prefix in ("/", "/sv/"):
         assert {f"{prefix}", f"{prefix}goals/", f"{prefix}measures/", f"{prefix}background/",
-                f"{prefix}current-state/", f"{prefix}goals/ict-foundation/",
+                f"{prefix}strategy/current-state/", f"{prefix}goals/ict-foundation/",
                 f"{prefix}measures/joint-training/"} <= pages
     measures = [p for p in pages if re.fullmatch(r"(/sv)?/measures/[a-z0-9-]+/", p)]
     assert len(measures) == 2 * 24
@@ -63,8 +63,8 @@ def test_generator_rewrites_only_changed_pages_and_removes_stale_ones(project: P
     args = (project / "data", project / "docs", project / "overrides" / "suunta", LANGS)
     first = generate(*args)
     # home, goals index, 3 goals, measures index, 24 measures, 1 + 3 timelines, progress,
-    # 2 reports, accessibility statement
-    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1)
+    # 2 reports, about the strategy + 8 document sections, accessibility statement
+    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1 + 8 + 1)
     assert generate(*args).written == []  # identical input, identical output: nothing rewritten
 
     measures = project / "data" / "measures" / "3-collaboration.yml"

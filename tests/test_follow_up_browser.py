@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from a11y_checks import add_css
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def test_timeline_table_is_read_cell_by_cell_with_its_headers(page: Page, site_u
 
 def test_timeline_phases_stay_distinguishable_in_grayscale(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/timeline/")
-    page.add_style_tag(content="html { filter: grayscale(1) !important; }")
+    add_css(page, "html { filter: grayscale(1) !important; }")
     cells = page.locator("td[class*='suunta-phase-']")
     assert cells.count() > 20
     for cell in cells.all():

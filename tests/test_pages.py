@@ -78,12 +78,12 @@ def test_goal_page_groups_measures_by_theme_in_captioned_tables(model: StrategyM
     captions = re.findall(r'<caption id="([^"]+)">([^<]+)</caption>', body)
     assert captions[:3] == [
         ("caption-measures", "Tavoitteen 1 toimenpiteet"),
-        ("caption-digital", "Teema: Digipalvelut"),
-        ("caption-data", "Teema: Tieto"),
+        ("theme--digital--caption", "Teema: Digipalvelut"),
+        ("theme--data--caption", "Teema: Tieto"),
     ]
     assert len({c[0] for c in captions}) == len(captions), "caption ids must be unique"
     assert '<h3 id="theme-digital">Teema: Digipalvelut</h3>' in body
-    assert 'aria-labelledby="caption-data"' in body
+    assert 'aria-labelledby="theme--data--caption"' in body
 
 
 def test_measure_page_tells_schedule_status_and_people_in_the_pages_language(
@@ -114,7 +114,7 @@ def test_goal_indicator_has_summary_chart_and_table(model: StrategyModel) -> Non
     body = pages(model, "fi")["goals/services"]
     assert ('<p class="suunta-indicator-summary">2024: 62\u00a0%, tavoitearvo 80\u00a0% vuoteen 2027 '
             'mennessä (lähtötaso 40\u00a0% vuonna 2022). Suurempi arvo on parempi.</p>') in body
-    assert '<svg role="img" aria-labelledby="indicator-e-services-chart"' in body
+    assert '<svg role="img" aria-labelledby="indicator-e-services--chart"' in body
     assert body.count('class="suunta-actual-point"') == 2
     rows = re.findall(r'<tr><th scope="row">(\d+)</th><td>[^<]*</td><td>([^<]+)</td></tr>', body)
     assert rows == [("2022", "40\u00a0%"), ("2023", "48,5\u00a0%"), ("2024", "62\u00a0%"),

@@ -195,3 +195,17 @@ def test_a_data_error_is_reported_without_a_build(project: Path) -> None:
         strategy = project / "data" / "strategy.yml"
         strategy.write_text("title: [unclosed\n", "utf-8")
         _generate(project)
+
+
+def test_suunta_check_agrees_with_the_build_on_the_review_date(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from suunta.cli import main
+
+    config = ["check", "-f", str(project / "mkdocs.yml")]
+    monkeypatch.setenv("SUUNTA_TODAY", "2026-11-26")
+    assert main(config) == 1
+    assert "field 'reviewed': 2026-11-27 is after today (2026-11-26)" in capsys.readouterr().err
+    monkeypatch.setenv("SUUNTA_TODAY", "2027-11-28")
+    assert main(config) == 0
+    assert "more than a year ago" in capsys.readouterr().err

@@ -55,7 +55,37 @@ def test_every_label_exists_in_every_language() -> None:
 
     tables = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in LABELS_DIR.glob("*.yml")}
     assert set(tables) == {"fi", "sv"}
+    # The levels' names have the forms each language's grammar needs, so only the levels match.
+    terms = {language: table.pop("terms") for language, table in tables.items()}
     assert keys(tables["fi"]) == keys(tables["sv"])
+    assert set(terms["fi"]) == set(terms["sv"]) == {"goal", "measure"}
+
+
+def test_every_form_of_a_level_name_that_a_text_uses_exists() -> None:
+    """Every `{goal.x}` in a language's texts names a form that the language declares."""
+    import re
+
+    for language in ("fi", "sv"):
+        table = yaml.safe_load((LABELS_DIR / f"{language}.yml").read_text("utf-8"))
+        forms = {level: set(words) for level, words in table["terms"].items()}
+        used = re.findall(r"\{(goal|measure|Goal|Measure)\.(\w+)\}", yaml.safe_dump(table))
+        assert used, "the texts name no level"
+        for level, form in used:
+            assert form in forms[level.lower()], f"{language}: {level}.{form}"
+
+
+def test_a_strategy_names_its_own_levels() -> None:
+    dalsland = Labels(
+        "sv",
+        {"goal": {"one": "delstrategi", "many": "delstrategier", "short": "delstrategi",
+                  "plural": "delstrategier", "genitive": "delstrategis"},
+         "measure": {"one": "riktlinje", "many": "riktlinjer", "definite_many": "riktlinjerna",
+                     "genitive_many": "riktlinjernas"}},
+    )
+    assert dalsland("goal.number", number=3) == "Delstrategi 3"
+    assert dalsland("timeline.caption", number=3) == "Tidsplan för riktlinjerna under delstrategi 3"
+    assert dalsland.plural("goals_count", 8) == "8 delstrategier"
+    assert Labels("fi")("goal.measures_caption", number=2) == "Tavoitteen 2 toimenpiteet"
 
 
 def test_plurals_and_dates_follow_the_language() -> None:
@@ -92,3 +122,14 @@ def test_no_finnish_or_swedish_literals_in_python() -> None:
         if w.lower() in p.read_text("utf-8").lower()
     ]
     assert offenders == []
+
+
+def test_thousands_of_brackets_are_text_not_a_build_stall() -> None:
+    """Python-Markdown's link patterns take seconds on thousands of unclosed `[`: past a limit
+    they are text (the fuzz suite found 9,000 characters of `[ ` taking 9 s)."""
+    from suunta.markup import MAX_LINK_BRACKETS
+
+    html = markdown_html("[ " * 4500)
+    assert html.count("[") == 4500 and "<a" not in html
+    few = "[a](https://example.invalid/) " + "[ " * (MAX_LINK_BRACKETS - 1)
+    assert '<a href="https://example.invalid/"' in markdown_html(few)

@@ -6,13 +6,12 @@ statement follows the law of a country rather than the strategy's structure.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .schema import Localized, StrictModel
+from .schema import Date, Email, LinkAddress, Localized, ShortText, StrictModel, WebAddress
 
 
 class Country(str, Enum):
@@ -51,17 +50,17 @@ class Enforcement(StrictModel):
     """The supervising authority; the country's default is used when this is left out."""
 
     name: Localized
-    url: str
-    email: str | None = None
-    phone: str | None = None
+    url: WebAddress
+    email: Email | None = None
+    phone: ShortText | None = None
 
 
 class Feedback(StrictModel):
     name: Localized
     """Who receives feedback, such as the communications unit."""
-    email: str | None = None
-    url: str | None = None
-    phone: str | None = None
+    email: Email | None = None
+    url: LinkAddress | None = None
+    phone: ShortText | None = None
 
     @model_validator(mode="after")
     def _reachable(self) -> Feedback:
@@ -75,9 +74,9 @@ class AccessibilityFile(StrictModel):
 
     country: Country
     conformance: Conformance
-    standard: str = "WCAG 2.1 AA"
-    prepared: dt.date
-    reviewed: dt.date
+    standard: ShortText = "WCAG 2.1 AA"
+    prepared: Date
+    reviewed: Date
     method: Localized
     """How the site was assessed (self-assessment, a third party, tools)."""
     feedback: Feedback

@@ -52,3 +52,27 @@ def review_overdue(statement: AccessibilityFile, today: dt.date) -> bool:
 def review_in_future(statement: AccessibilityFile, today: dt.date) -> bool:
     """A review (or preparation) dated after today is a typing mistake, not a plan."""
     return statement.reviewed > today or statement.prepared > today
+
+
+def review_problems(statement: AccessibilityFile | None, today: dt.date) -> tuple[str, str]:
+    """An error and a warning (each "" if none) about the statement's dates as of `today`.
+
+    The hook (at build time) and `suunta check` say the same: a review dated in the future is
+    an error; a review more than a year old is a warning, which the strict build turns into
+    a failure.
+    """
+    if statement is None:
+        return "", "data/accessibility.yml is missing: the site has no accessibility statement"
+    if review_in_future(statement, today):
+        return (
+            f"data/accessibility.yml, field 'reviewed': {statement.reviewed.isoformat()} is "
+            f"after today ({today.isoformat()}); give the date the statement was last reviewed",
+            "",
+        )
+    if review_overdue(statement, today):
+        return "", (
+            f"data/accessibility.yml: the accessibility statement was last reviewed on "
+            f"{statement.reviewed.isoformat()}, more than a year ago; "
+            "review it and update 'reviewed'"
+        )
+    return "", ""

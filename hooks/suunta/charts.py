@@ -92,7 +92,8 @@ def indicator_chart(
     first, last = min(years), max(years)
     low = min(0.0, min(values))
     step = nice_step((max(values) - low) / 4 or 1.0)
-    high = low + step * math.ceil((max(values) - low) / step)
+    # At least one step: values all equal and not above zero would give a scale of no height.
+    high = low + step * max(1, math.ceil((max(values) - low) / step))
 
     def place(year: int, value: float) -> ChartPoint:
         span = (last - first) or 1

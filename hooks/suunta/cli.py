@@ -9,15 +9,18 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from .accessibility_statement import review_problems
+from .clock import ClockError, today
 from .errors import DataError
 from .generator import generate
-from .loader import GOALS_FILE, MEASURES_DIR, load_data
-from .schema import GoalsFile
+from .loader import MEASURES_DIR, load_data, load_goals
 from .site_config import site_settings
-from .xlsx_import import WorkbookLayoutError, import_workbook, write_measure_files
+from .xlsx_import import (
+    NotAWorkbookError,
+    WorkbookLayoutError,
+    import_workbook,
+    write_measure_files,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,7 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         return _import_xlsx(args, paths.data_dir, args.language or languages[0])
     try:
         if args.command == "check":
-            warnings = load_data(paths.data_dir, languages).translation_gaps
+            data = load_data(paths.data_dir, languages)
+            warnings = data.translation_gaps
+            error, warning = review_problems(data.accessibility, today())
+            if error:
+                print(error, file=sys.stderr)
+                return 1
+            if warning:
+                print(f"Warning: {warning}", file=sys.stderr)
             summary = "The data is valid."
         else:
             result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
@@ -73,14 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(paths.root), file=sys.stderr)
         return 1
+    except ClockError as error:
+        print(f"suunta: {error}", file=sys.stderr)
+        return 2
     for problem in warnings:
         print(f"Warning: {problem.describe(paths.root)}", file=sys.stderr)
     print(summary)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int:
@@ -91,13 +100,17 @@ def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int
         )
         return 2
     try:
-        goals = GoalsFile.model_validate(
-            yaml.safe_load((data_dir / GOALS_FILE).read_text(encoding="utf-8"))
-        )
+        goals = load_goals(data_dir)
         sheet_goals = dict(item.split("=", 1) for item in args.goal if "=" in item)
         imports = import_workbook(args.workbook, [g.id for g in goals.goals], sheet_goals, language)
         written = write_measure_files(imports, data_dir / MEASURES_DIR, args.force)
-    except (WorkbookLayoutError, ValidationError, OSError) as error:
+    except NotAWorkbookError as error:
+        print(f"suunta: {error}", file=sys.stderr)
+        return 2
+    except DataError as error:
+        print(error.report(data_dir.parent), file=sys.stderr)
+        return 1
+    except (WorkbookLayoutError, OSError) as error:
         print(f"suunta: {error}", file=sys.stderr)
         return 1
     for item, path in zip(imports, written, strict=True):
@@ -109,3 +122,7 @@ def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int
             print(f"Check: {note}", file=sys.stderr)
     print("Next: add the texts in the other languages, then run `suunta check`.")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

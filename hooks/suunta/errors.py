@@ -2,8 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+ECHO_LIMIT = 60
+"""How many characters of an editor's value a message repeats; the line shows the rest."""
+
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def echo(value: Any, quote: bool = False) -> str:
+    """A value as a message repeats it: shortened, and invisible characters shown as U+XXXX.
+
+    A pasted megabyte or a stray control character must not make the message unreadable.
+    """
+    text = value if isinstance(value, str) else _yaml_word(value)
+    if len(text) > ECHO_LIMIT:
+        text = text[:ECHO_LIMIT] + "…"
+    text = _INVISIBLE.sub(lambda found: f"[U+{ord(found.group()):04X}]", text)
+    return f"'{text}'" if quote else text
+
+
+def _yaml_word(value: Any) -> str:
+    """How the editor wrote it: `true`, not Python's `True`; nothing for None."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    return str(value)
 
 
 @dataclass(frozen=True)

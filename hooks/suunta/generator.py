@@ -19,11 +19,13 @@ import yaml
 from . import urls
 from .accessibility_schema import AccessibilityFile
 from .errors import DataProblem
+from .labels import Labels
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
 from .pages import (
     GeneratedPage,
+    document_pages,
     goal_page,
     goals_index,
     home,
@@ -43,9 +45,18 @@ PAGE_BUILDERS = (
     measure_page,
     timeline_page,
     progress_page,
+    document_pages,
     statement_page,
 )
-OWNED_DIRS = ("goals", "measures", "timeline", "progress", "reports", "accessibility")
+OWNED_DIRS = (
+    "goals",
+    "measures",
+    "timeline",
+    "progress",
+    "reports",
+    "strategy",
+    "accessibility",
+)
 """Folders of the docs tree that belong to the generator; stale files in them are removed."""
 
 STAGING_DIR = ".suunta-staging"
@@ -66,6 +77,8 @@ class GenerationResult:
     """The strategy's title per language, for the site header."""
     statement_titles: dict[str, str] = field(default_factory=dict)
     """The accessibility statement's title per language, for the footer link; empty if none."""
+    site_notes: dict[str, str] = field(default_factory=dict)
+    """A note every page carries, per language: that some values are examples; empty if none."""
     accessibility: AccessibilityFile | None = None
     publication_date: dt.date | None = None
     """The date the data says it was last updated: the pages' date, never the build clock."""
@@ -91,6 +104,8 @@ def generate(
     pages: dict[Path, str] = {}
     for language in languages:
         result.site_names[language] = pick(model.strategy.title, language, languages).text
+        if model.illustrative:
+            result.site_notes[language] = Labels(language)("illustrative.site")
         for page in render_pages(model, templates_dir, language, languages):
             if page.path == urls.STATEMENT:
                 result.statement_titles[language] = page.title
@@ -103,9 +118,18 @@ def generate(
 def render_pages(
     model: StrategyModel, templates_dir: Path, language: str, languages: list[str]
 ) -> list[GeneratedPage]:
-    ctx = make_context(templates_dir, language, languages)
+    ctx = make_context(templates_dir, language, languages, _terms(model, language))
     ctx.env.globals["as_of"] = model.as_of
     return [page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)]
+
+
+def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
+    """The strategy's own words for its levels in `language` (the loader checked the forms)."""
+    terms = model.strategy.terms
+    if terms is None:
+        return {}
+    given = {"goal": terms.goal, "measure": terms.measure}
+    return {level: words[language] for level, words in given.items() if words and language in words}
 
 
 def page_markdown(page: GeneratedPage) -> str:

@@ -5,7 +5,7 @@ Every problem in every file is collected before failing, so an editor fixes them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -13,16 +13,26 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .accessibility_schema import AccessibilityFile
+from .document_schema import DocumentFile
 from .errors import DataError, DataProblem
-from .schema import GoalsFile, Measure, MeasuresFile, StrategyFile
+from .labels import LEVELS, default_terms
+from .schedule import Span
+from .schema import GoalsFile, Indicator, Measure, MeasuresFile, StrategyFile
 from .translation_gaps import translation_gaps
 from .validation_messages import field_path, format_path, plain_message
-from .yaml_lines import FieldPath, LocatedYaml, YamlSyntaxError, read_located_yaml
+from .yaml_lines import FieldPath, LocatedYaml, YamlReadError, read_located_yaml
 
 STRATEGY_FILE = "strategy.yml"
 GOALS_FILE = "goals.yml"
 MEASURES_DIR = "measures"
 ACCESSIBILITY_FILE = "accessibility.yml"
+DOCUMENT_FILE = "document.yml"
+
+SCHEDULE_MARGIN_YEARS = 10
+"""How far before its start and after its end a strategy's schedules may reach."""
+
+LISTED_IDS = 10
+"""How many ids a message lists at most (such as the goals an unknown goal id could be)."""
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -36,8 +46,9 @@ class LocatedMeasure:
     source: LocatedYaml
     index: int
 
-    def problem(self, field: str, message: str) -> DataProblem:
-        path: FieldPath = ("measures", self.index, field)
+    def problem(self, field: str | FieldPath, message: str) -> DataProblem:
+        inner = (field,) if isinstance(field, str) else field
+        path: FieldPath = ("measures", self.index, *inner)
         return DataProblem(self.source.file, self.source.line_of(path), format_path(path), message)
 
 
@@ -50,6 +61,8 @@ class StrategyData:
     measures: list[LocatedMeasure]
     accessibility: AccessibilityFile | None
     """None when `data/accessibility.yml` is missing: the site then has no statement."""
+    document: DocumentFile | None
+    """None when `data/document.yml` is missing: the site then has no document pages."""
     translation_gaps: list[DataProblem]
     """Texts missing a language: shown in another language, reported as warnings."""
 
@@ -61,10 +74,15 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
     strategy, strategy_source = _validate(data_dir / STRATEGY_FILE, StrategyFile, context, problems)
     goals, goals_source = _validate(data_dir / GOALS_FILE, GoalsFile, context, problems)
     accessibility, accessibility_source = None, None
-    if (data_dir / ACCESSIBILITY_FILE).is_file():
+    statement = data_dir / ACCESSIBILITY_FILE
+    if statement.exists() or statement.is_symlink():  # a folder or a broken link is an error
         accessibility, accessibility_source = _validate(
             data_dir / ACCESSIBILITY_FILE, AccessibilityFile, context, problems
         )
+    document, document_source = None, None
+    document_path = data_dir / DOCUMENT_FILE
+    if document_path.exists() or document_path.is_symlink():
+        document, document_source = _validate(document_path, DocumentFile, context, problems)
     measure_files = sorted((data_dir / MEASURES_DIR).glob("*.yml"))
     if not measure_files:
         problems.append(
@@ -75,9 +93,15 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
         parsed, source = _validate(file, MeasuresFile, context, problems)
         if parsed and source:
             measures += [LocatedMeasure(m, source, i) for i, m in enumerate(parsed.measures)]
+    if strategy is not None and strategy_source is not None:
+        problems += _check_strategy(strategy_source, strategy)
+        problems += _check_terms(strategy_source, strategy, languages)
+        problems += _check_schedules(strategy, measures)
     if goals is not None and goals_source is not None:
         problems += _check_goals(goals_source, goals)
         problems += _check_measures(goals, measures)
+    for item in measures:
+        problems += _check_measure_indicators(item, goals)
     if problems:
         raise DataError(problems)
     assert strategy and strategy_source and goals and goals_source
@@ -87,22 +111,93 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
         gaps += translation_gaps(item.measure, item.source, languages, ("measures", item.index))
     if accessibility and accessibility_source:
         gaps += translation_gaps(accessibility, accessibility_source, languages)
+    if document and document_source:
+        gaps += translation_gaps(document, document_source, languages)
     return StrategyData(
         strategy=strategy,
         goals=goals,
         measures=measures,
         accessibility=accessibility,
+        document=document,
         translation_gaps=gaps,
     )
 
 
+def _check_terms(
+    source: LocatedYaml, strategy: StrategyFile, languages: list[str]
+) -> list[DataProblem]:
+    """The strategy's own level names: every form each site language's texts use, no other.
+
+    A missing form would let the default word show through in the middle of the strategy's
+    own ones ("painopistealue 1" beside "Tavoitteen 1 aikajana").
+    """
+    if strategy.terms is None:
+        return []
+    problems = []
+    for level in LEVELS:
+        given = getattr(strategy.terms, level)
+        if given is None:
+            continue
+        for language in languages:
+            path: FieldPath = ("terms", level, language)
+            needed = default_terms(language)[level]
+            forms = given.get(language)
+            if forms is None:
+                message = (
+                    f"the words for '{level}' are missing in {language}; give them in every "
+                    f"language of the site (forms: {', '.join(needed)})"
+                )
+            else:
+                missing = [form for form in needed if form not in forms]
+                unknown = [form for form in forms if form not in needed]
+                if not missing and not unknown:
+                    continue
+                message = (
+                    "; ".join(
+                        part
+                        for part in (
+                            f"give also the form(s) {', '.join(missing)}" if missing else "",
+                            f"unknown form(s) {', '.join(unknown)}" if unknown else "",
+                        )
+                        if part
+                    )
+                    + f" (the forms in {language} are: {', '.join(needed)})"
+                )
+            problems.append(
+                DataProblem(source.file, source.line_of(path), format_path(path), message)
+            )
+    for language in (strategy.terms.goal or {}) | (strategy.terms.measure or {}):
+        if language not in languages:
+            problems.append(
+                DataProblem(
+                    source.file,
+                    source.line_of(("terms",)),
+                    "terms",
+                    f"unknown language '{language}'; this site's languages are "
+                    f"{', '.join(languages)}",
+                )
+            )
+    return problems
+
+
+def load_goals(data_dir: Path) -> GoalsFile:
+    """Only `goals.yml`, for the goals' ids (the Excel import); raises `DataError`.
+
+    Languages are not checked: the import only needs the ids, and `suunta check` the rest.
+    """
+    problems: list[DataProblem] = []
+    goals, source = _validate(data_dir / GOALS_FILE, GoalsFile, {}, problems)
+    if goals is not None and source is not None:
+        problems += _check_goals(source, goals)
+    if problems or goals is None:
+        raise DataError(problems)
+    return goals
+
+
 def _read(file: Path, problems: list[DataProblem]) -> LocatedYaml | None:
-    if not file.is_file():
-        problems.append(DataProblem(file, None, "", "the file is missing"))
-        return None
     try:
         return read_located_yaml(file)
-    except YamlSyntaxError as error:
+    except YamlReadError as error:
         problems.append(DataProblem(error.file, error.line, "", error.message))
         return None
 
@@ -164,6 +259,91 @@ def _check_goals(source: LocatedYaml, goals: GoalsFile) -> list[DataProblem]:
             )
             for ti, t in _repeats(goal.themes, lambda t: t.id)
         ]
+        problems += [
+            problem(("goals", gi, *path), message)
+            for path, message in _indicator_problems(goal.indicators)
+        ]
+    return problems
+
+
+def _indicator_problems(indicators: list[Indicator]) -> Iterator[tuple[FieldPath, str]]:
+    """Ids used twice on one page (the page's HTML ids repeat them) and years given twice."""
+    for index, indicator in _repeats(indicators, lambda i: i.id):
+        yield (
+            ("indicators", index, "id"),
+            f"the indicator id '{indicator.id}' is used twice here; give each its own id",
+        )
+    for index, indicator in enumerate(indicators):
+        for vi, point in _repeats(indicator.values, lambda p: p.year):
+            yield (
+                ("indicators", index, "values", vi, "year"),
+                f"the year {point.year} has two values in this indicator; keep one",
+            )
+
+
+def _check_strategy(source: LocatedYaml, strategy: StrategyFile) -> list[DataProblem]:
+    """Two reports of one date would be written to one page."""
+    return [
+        DataProblem(
+            source.file,
+            source.line_of(("reports", i, "date")),
+            format_path(("reports", i, "date")),
+            f"there is already a report dated {report.date.isoformat()}; "
+            "give each report its own date",
+        )
+        for i, report in _repeats(strategy.reports, lambda r: r.date)
+    ]
+
+
+def _check_schedules(strategy: StrategyFile, measures: list[LocatedMeasure]) -> list[DataProblem]:
+    """Periods stay near the strategy's own, so a typing slip cannot stretch every timeline."""
+    period = strategy.period
+    # An open-ended strategy ("from 2014 on") is taken to run as long as a council term
+    # plan can reasonably look ahead.
+    end = period.end if period.end is not None else period.start + SCHEDULE_MARGIN_YEARS
+    first, last = period.start - SCHEDULE_MARGIN_YEARS, end + SCHEDULE_MARGIN_YEARS
+    shown = f"{period.start}–{period.end}" if period.end is not None else f"{period.start}–"
+    problems = []
+    for item in measures:
+        dated: list[tuple[str, int, str | None, Span | None]] = [
+            ("schedule", i, e.period, e.span) for i, e in enumerate(item.measure.schedule)
+        ]
+        dated += [("tasks", i, t.period, t.span) for i, t in enumerate(item.measure.tasks)]
+        for field, index, written, span in dated:
+            if span is None:
+                continue
+            years = [span.start.year, *([span.end.year] if span.end else [])]
+            if all(first <= year <= last for year in years):
+                continue
+            problems.append(
+                item.problem(
+                    (field, index, "period"),
+                    f"the period '{written}' is too far from the strategy's period "
+                    f"{shown}; schedules may name the years {first}–{last}",
+                )
+            )
+    return problems
+
+
+def _check_measure_indicators(item: LocatedMeasure, goals: GoalsFile | None) -> list[DataProblem]:
+    problems = [
+        item.problem(path, message)
+        for path, message in _indicator_problems(item.measure.indicators)
+    ]
+    goal = next((g for g in goals.goals if g.id == item.measure.goal), None) if goals else None
+    if goal is None:
+        return problems
+    # A goal's page may show its measures' indicators beside its own: their ids must differ.
+    goal_ids = {indicator.id for indicator in goal.indicators}
+    problems += [
+        item.problem(
+            ("indicators", index, "id"),
+            f"the goal '{goal.id}' has an indicator with the id '{indicator.id}' too; "
+            "give this one another id",
+        )
+        for index, indicator in enumerate(item.measure.indicators)
+        if indicator.id in goal_ids
+    ]
     return problems
 
 
@@ -197,11 +377,11 @@ def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[Da
             problems.append(
                 item.problem(
                     "goal",
-                    f"there is no goal with the id '{m.goal}'; the goals are: {', '.join(themes)}",
+                    f"there is no goal with the id '{m.goal}'; the goals are: {_listed(themes)}",
                 )
             )
         elif m.theme is not None and m.theme not in themes[m.goal]:
-            known = ", ".join(sorted(themes[m.goal])) or "none"
+            known = _listed(sorted(themes[m.goal])) or "none"
             problems.append(
                 item.problem(
                     "theme",
@@ -209,3 +389,11 @@ def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[Da
                 )
             )
     return problems
+
+
+def _listed(ids: Iterable[str]) -> str:
+    """Ids for a message, at most `LISTED_IDS` of them, so the message stays one short line."""
+    items = list(ids)
+    shown = ", ".join(items[:LISTED_IDS])
+    more = len(items) - LISTED_IDS
+    return f"{shown} and {more} more" if more > 0 else shown

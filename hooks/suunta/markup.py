@@ -106,8 +106,15 @@ def heading_text(html_text: str) -> Markup:
     return escape(html_lib.unescape(html_text))
 
 
+MAX_LINK_BRACKETS = 64
+"""More `[` than this in one field are taken as text: Python-Markdown's link patterns take
+seconds on thousands of unclosed brackets (a pasted table, say), which would stall a build."""
+
+
 def markdown_html(text: str) -> Markup:
     """Render an editor's Markdown field and remove anything that could run or restyle the page."""
+    if text.count("[") > MAX_LINK_BRACKETS:
+        text = text.replace("[", "\\[")
     html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
     cleaned = nh3.clean(
         html,

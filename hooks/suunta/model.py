@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .accessibility_schema import AccessibilityFile
+from .document_schema import DocumentFile
 from .loader import StrategyData
 from .schema import Goal, Measure, Report, StrategyFile, Theme
 
@@ -41,6 +42,11 @@ class GoalEntry:
     def id(self) -> str:
         return self.goal.id
 
+    @property
+    def has_schedules(self) -> bool:
+        """Whether the goal has a timeline: some measure names a period."""
+        return any(m.measure.schedule for m in self.measures)
+
     def theme_groups(self) -> tuple[ThemeGroup, ...]:
         """Measures grouped by theme in the goal's theme order; unthemed measures come first."""
         groups = [ThemeGroup(None, tuple(m for m in self.measures if m.theme is None))]
@@ -55,6 +61,8 @@ class StrategyModel:
     strategy: StrategyFile
     goals: tuple[GoalEntry, ...]
     accessibility: AccessibilityFile | None = None
+    document: DocumentFile | None = None
+    """`data/document.yml`: the document's other sections; None when the file is absent."""
 
     @property
     def as_of(self) -> dt.date | None:
@@ -84,6 +92,32 @@ class StrategyModel:
     def measures(self) -> tuple[MeasureEntry, ...]:
         return tuple(m for g in self.goals for m in g.measures)
 
+    # What the data holds decides which pages and sections exist: a strategy of policy
+    # statements has no timeline, no status chart and no progress page, rather than empty ones.
+
+    @property
+    def has_schedules(self) -> bool:
+        return any(g.has_schedules for g in self.goals)
+
+    @property
+    def has_statuses(self) -> bool:
+        """Some measure has a status (given, or from a progress update)."""
+        return any(m.measure.status or m.measure.progress for m in self.measures)
+
+    @property
+    def has_progress(self) -> bool:
+        """Dated progress updates or reports exist: the progress page has something to show."""
+        return bool(self.strategy.reports) or any(m.measure.progress for m in self.measures)
+
+    @property
+    def illustrative(self) -> bool:
+        """Some value on the site is an example, not a fact: every page says so."""
+        indicators = [i for g in self.goals for i in g.goal.indicators]
+        indicators += [i for m in self.measures for i in m.measure.indicators]
+        return any(m.measure.illustrative for m in self.measures) or any(
+            i.illustrative for i in indicators
+        )
+
 
 def build_model(data: StrategyData) -> StrategyModel:
     """Resolve goal and theme ids (already checked by the loader) into objects."""
@@ -107,5 +141,8 @@ def build_model(data: StrategyData) -> StrategyModel:
         )
         entries.append(GoalEntry(goal=goal, measures=measures))
     return StrategyModel(
-        strategy=data.strategy, goals=tuple(entries), accessibility=data.accessibility
+        strategy=data.strategy,
+        goals=tuple(entries),
+        accessibility=data.accessibility,
+        document=data.document,
     )

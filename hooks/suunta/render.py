@@ -14,12 +14,13 @@ from markupsafe import Markup
 
 from . import urls
 from .charts import indicator_chart, status_bars
-from .labels import Labels, TemplateLabels
+from .labels import Labels, TemplateLabels, TermOverrides
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
 from .progress import history, status_at
 from .schedule_words import half_year_short, period_short, schedule_sentence
 from .schema import Localized, Name
+from .table_columns import optional_columns
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,13 @@ class RenderContext:
         return self.env.get_template(template).render(page=page, **values)
 
 
-def make_context(templates_dir: Path, language: str, languages: list[str]) -> RenderContext:
+def make_context(
+    templates_dir: Path,
+    language: str,
+    languages: list[str],
+    terms: TermOverrides | None = None,
+) -> RenderContext:
+    """The environment for one language; `terms` are the strategy's own level names in it."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -48,7 +55,7 @@ def make_context(templates_dir: Path, language: str, languages: list[str]) -> Re
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    labels = Labels(language)
+    labels = Labels(language, terms)
     context = RenderContext(language, languages, labels, env)
     env.filters["t"] = lambda value: _inline(pick(value, language, languages), labels)
     env.filters["md"] = lambda value: _block(pick(value, language, languages), labels)
@@ -57,10 +64,12 @@ def make_context(templates_dir: Path, language: str, languages: list[str]) -> Re
     env.globals["schedule_sentence"] = lambda entries: schedule_sentence(entries, labels)
     env.globals["half_year"] = lambda hy: half_year_short(hy, labels)
     env.globals["status_at"] = status_at
+    env.globals["optional_columns"] = optional_columns
     env.globals["history"] = history
     env.globals["indicator_chart"] = indicator_chart
     env.globals["status_chart"] = status_bars
     env.globals["link"] = urls.relative_url
+    env.globals["file_link"] = urls.file_url
     env.globals["urls"] = urls
     env.globals["language"] = language
     return context

@@ -48,6 +48,8 @@ def schedule_sentence(entries: list[ScheduleEntry], label: Labels) -> str:
     """Every entry as "phase when", joined into one sentence in the page's language."""
     items = [
         label("when.item", phase=label(f"phase.{e.phase.value}"), when=period_words(e.span, label))
+        if e.phase
+        else label("when.item_without_phase", when=period_words(e.span, label))
         for e in entries
     ]
     if not items:

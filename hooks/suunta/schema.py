@@ -8,12 +8,18 @@ the validation context (`{"languages": [...]}`), so adding a language needs no c
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from collections.abc import Callable
 from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
@@ -22,8 +28,25 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from .errors import echo
 from .schedule import PERIOD_PATTERN, Span, parse_period
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""Years a strategy, a schedule period or an indicator value may name."""
+
+MAX_NUMBER = 10**15
+"""Indicator values stay below this in size: larger ones cannot be formatted or charted."""
+
+MAX_TEXT = 10_000
+"""Characters in one text of one language: a long description fits, a pasted file does not."""
+
+MAX_SHORT_TEXT = 300
+"""Characters in a unit, a reference, a phone number and the like."""
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids a goal or a measure may not have: the site's own pages use them as their address."""
 
 Slug = Annotated[
     str,
@@ -31,7 +54,136 @@ Slug = Annotated[
 ]
 """A stable id: lower-case letters, digits and single hyphens. Ids are the stable part of URLs."""
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise PydanticCustomError("reserved_id", "reserved id", {"reserved": sorted(RESERVED_IDS)})
+    return value
+
+
+PageId = Annotated[Slug, AfterValidator(_not_reserved)]
+"""The id of a goal or a measure, which names its page: not one of `RESERVED_IDS`."""
+
+MAX_MARKDOWN_NESTING = 20
+"""Most list or quote markers a line may start with: Markdown recurses once per level."""
+
+_DEEP_MARKERS = re.compile(
+    rf"^[ \t]*(?:(?:[-*+>]|\d{{1,9}}[.)])[ \t]+){{{MAX_MARKDOWN_NESTING + 1},}}", re.MULTILINE
+)
+
+
+def _not_too_nested(text: str) -> str:
+    """Refuses a line like '- - - - …', hundreds of nested lists: Markdown would crash on it."""
+    if _DEEP_MARKERS.search(text):
+        raise ValueError(
+            f"a line of this text starts with more than {MAX_MARKDOWN_NESTING} list or quote "
+            "markers (such as '- - - -'), which nests lists too deeply; remove the extra markers"
+        )
+    return text
+
+
+NonEmpty = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_not_too_nested),
+]
+
+ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT_TEXT)]
+
+
+def _not_yes_no(kind: str) -> Callable[[Any], Any]:
+    """Refuses `true`/`yes` where a number belongs (pydantic would read it as 1)."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise PydanticCustomError(kind, "a yes/no value is not a number")
+        return value
+
+    return check
+
+
+Year = Annotated[int, BeforeValidator(_not_yes_no("int_type")), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+
+WholeNumber = Annotated[int, BeforeValidator(_not_yes_no("int_type"))]
+
+
+def _finite_and_bounded(value: float) -> float:
+    """Checked here, not with `Field`, so that NaN is called not a number, not too small."""
+    if not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "not a finite number")
+    if value >= MAX_NUMBER:
+        raise PydanticCustomError("less_than", "too large", {"lt": MAX_NUMBER})
+    if value <= -MAX_NUMBER:
+        raise PydanticCustomError("greater_than", "too small", {"gt": -MAX_NUMBER})
+    return value
+
+
+Number = Annotated[
+    float, BeforeValidator(_not_yes_no("float_type")), AfterValidator(_finite_and_bounded)
+]
+"""A finite number small enough to format and chart."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _real_date(value: Any) -> dt.date:
+    """Only a date as written in YAML or as 'YYYY-MM-DD' text: not a year, a time or a number.
+
+    Pydantic alone would read `0` as 1970-01-01 (Unix time).
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date_not_real", "not a real date") from None
+    raise PydanticCustomError("date_type", "not a date")
+
+
+Date = Annotated[dt.date, BeforeValidator(_real_date)]
+"""Every date of the data: a real calendar day, written YYYY-MM-DD."""
+
+# A plain address: no quotes, angle brackets or spaces that could break a mailto: link.
+EMAIL_PATTERN = r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$"
+
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+
+_EMAIL = re.compile(EMAIL_PATTERN)
+
+_NOT_IN_ADDRESSES = frozenset('<>"`\\{}|^')
+"""Characters a web address never holds unescaped (RFC 3986); they hint at pasted markup."""
+
+
+def _address(schemes: tuple[str, ...]) -> Callable[[str], str]:
+    """A check that a link is an absolute address with one of `schemes`, nothing else."""
+
+    def check(value: str) -> str:
+        context = {"expected_schemes": ", ".join(f"{s}:" for s in schemes)}
+        if any(c.isspace() or not c.isprintable() or c in _NOT_IN_ADDRESSES for c in value):
+            raise PydanticCustomError("url_syntax_violation", "space in address", context)
+        parts = urlsplit(value)
+        scheme = parts.scheme.lower()
+        if scheme not in schemes:
+            raise PydanticCustomError("url_scheme", "scheme not allowed", context)
+        if scheme == "mailto" and not _EMAIL.match(parts.path):
+            raise PydanticCustomError("url_parsing", "not a complete address", context)
+        if scheme != "mailto" and (not parts.netloc or value[len(scheme) :][:3] != "://"):
+            raise PydanticCustomError("url_parsing", "not a complete address", context)
+        return value
+
+    return check
+
+
+WebAddress = Annotated[
+    str, StringConstraints(max_length=2000), AfterValidator(_address(("https", "http")))
+]
+"""A web page's address, https: or http:."""
+
+LinkAddress = Annotated[
+    str, StringConstraints(max_length=2000), AfterValidator(_address(("https", "http", "mailto")))
+]
+"""An address for a link where an e-mail link (mailto:) also makes sense."""
 
 
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
@@ -40,7 +192,7 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
         unknown = [code for code in value if code not in languages]
         if unknown:
             raise ValueError(
-                f"unknown language {', '.join(map(repr, unknown))}; "
+                f"unknown language {', '.join(echo(code, quote=True) for code in unknown[:5])}; "
                 f"this site's languages are {', '.join(languages)}"
             )
     if not value:
@@ -118,33 +270,36 @@ class Organisation(StrictModel):
 
 
 class Period(StrictModel):
-    start: int = Field(ge=1900, le=2200)
-    end: int = Field(ge=1900, le=2200)
+    start: Year
+    end: Year | None = None
+    """Left out for an open-ended strategy (a programme "from 2014 on")."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end < self.start:
+        if self.end is not None and self.end < self.start:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
         return self
 
 
 class Adoption(StrictModel):
     body: Localized
-    date: dt.date
-    reference: str | None = None
+    date: Date
+    reference: ShortText | None = None
     """The decision's reference, such as "§ 13"."""
 
 
 class Contact(StrictModel):
     name: Name
     title: Localized | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    phone: str | None = None
+    email: Email | None = None
+    phone: ShortText | None = None
 
 
 class Vision(StrictModel):
     text: Localized
-    year: int = Field(ge=1900, le=2200)
+    """Markdown."""
+    year: Year | None = None
+    """The year the vision looks to ("visio 2040"), when the document names one."""
 
 
 class Value(StrictModel):
@@ -155,28 +310,51 @@ class Value(StrictModel):
 class Report(StrictModel):
     """A dated progress report, such as the annual report to the council: a snapshot in time."""
 
-    date: dt.date
+    date: Date
     title: Localized
     summary: Localized | None = None
     """Markdown."""
+
+
+TermWords = dict[
+    str, Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+]
+"""A level's name in one language: form (`short`, `genitive` ...) to word."""
+
+
+class Terms(StrictModel):
+    """The strategy's own words for its two levels, per language and grammatical form.
+
+    Which forms a language needs is set by its UI texts (`ui_texts/<lang>.yml`, `terms:`);
+    the loader checks that every form is given.
+    """
+
+    goal: dict[str, TermWords] | None = None
+    measure: dict[str, TermWords] | None = None
 
 
 class StrategyFile(StrictModel):
     """`data/strategy.yml`: the strategy as a whole."""
 
     title: Localized
-    short_title: Localized
+    short_title: Localized | None = None
+    """For breadcrumbs; the title when left out."""
     organisation: Organisation
     period: Period
     status: StrategyStatus | None = None
     """Left out when the source does not say; the site then shows no status."""
     adoption: Adoption | None = None
-    updated: dt.date
-    owner: Localized
+    updated: Date | None = None
+    """The date the data was last checked; the pages' date (sitemap) when given."""
+    owner: Localized | None = None
     contact: Contact | None = None
-    vision: Vision
+    vision: Vision | None = None
     values: list[Value] = Field(default_factory=list)
-    as_of: dt.date | None = None
+    values_title: Localized | None = None
+    """What the document calls its values ("Arvolupaukset"); "Arvot" / "Värderingar" if left out."""
+    terms: Terms | None = None
+    """The strategy's own words for its levels (painopistealue, delstrategi, riktlinje ...)."""
+    as_of: Date | None = None
     """The date the site reports on ("now" on timelines); the newest report's date if left out."""
     reports: list[Report] = Field(default_factory=list)
 
@@ -187,8 +365,8 @@ class Theme(StrictModel):
 
 
 class Goal(StrictModel):
-    id: Slug
-    number: int = Field(ge=1)
+    id: PageId
+    number: WholeNumber = Field(ge=1)
     title: Localized
     description: Localized | None = None
     """Markdown."""
@@ -202,17 +380,37 @@ class GoalsFile(StrictModel):
     goals: list[Goal] = Field(min_length=1)
 
 
+def _period_as_text(value: Any) -> Any:
+    # YAML reads `period: 2026` as a number; a whole year is a valid period.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _period_in_range(value: str) -> str:
+    span = parse_period(value)
+    years = [span.start.year, *([span.end.year] if span.end else [])]
+    if any(not FIRST_YEAR <= year <= LAST_YEAR for year in years):
+        raise ValueError(
+            f"'{value}' names a year outside {FIRST_YEAR}–{LAST_YEAR}; check the years"
+        )
+    return value
+
+
 class ScheduleEntry(StrictModel):
     period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
     """`2025-spring`, `2026`, `2014 to 2016`, `2025-autumn to 2026-spring` or `2026 onwards`."""
-    phase: Phase
+    phase: Phase | None = None
+    """Left out when the document gives only the period."""
     note: Localized | None = None
 
     @field_validator("period", mode="before")
     @classmethod
     def _year_as_text(cls, value: Any) -> Any:
-        # YAML reads `period: 2026` as a number; a whole year is a valid period.
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        return _period_as_text(value)
+
+    @field_validator("period")
+    @classmethod
+    def _years_in_range(cls, value: str) -> str:
+        return _period_in_range(value)
 
     @model_validator(mode="after")
     def _ordered(self) -> ScheduleEntry:
@@ -230,14 +428,14 @@ class ScheduleEntry(StrictModel):
 class ProgressUpdate(StrictModel):
     """A dated note on how a measure is doing; the newest one up to a date gives its status."""
 
-    date: dt.date
+    date: Date
     status: MeasureStatus
     text: Localized | None = None
 
 
 class DataPoint(StrictModel):
-    year: int = Field(ge=1900, le=2200)
-    value: float
+    year: Year
+    value: Number
 
 
 class Direction(str, Enum):
@@ -252,7 +450,7 @@ class Indicator(StrictModel):
 
     id: Slug
     name: Localized
-    unit: str = ""
+    unit: ShortText = ""
     """Written after the value, such as "%" or "kpl"; may be empty."""
     direction: Direction
     baseline: DataPoint | None = None
@@ -262,9 +460,37 @@ class Indicator(StrictModel):
     illustrative: bool = False
     """True for demo values that the source document does not give (shown with a note)."""
 
+    @model_validator(mode="after")
+    def _has_data(self) -> Indicator:
+        if not (self.values or self.baseline or self.target):
+            raise ValueError("the indicator has no numbers; give its values, baseline or target")
+        return self
+
+
+class Task(StrictModel):
+    """A sub-item of a measure (a project under an e-services item, a task of a target)."""
+
+    title: Localized
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] | None = None
+    status: MeasureStatus | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _year_as_text(cls, value: Any) -> Any:
+        return _period_as_text(value)
+
+    @field_validator("period")
+    @classmethod
+    def _years_in_range(cls, value: str | None) -> str | None:
+        return _period_in_range(value) if value is not None else None
+
+    @cached_property
+    def span(self) -> Span | None:
+        return parse_period(self.period) if self.period else None
+
 
 class Measure(StrictModel):
-    id: Slug
+    id: PageId
     goal: Slug
     theme: Slug | None = None
     title: Localized
@@ -279,6 +505,8 @@ class Measure(StrictModel):
     """The status when no progress updates are given."""
     progress: list[ProgressUpdate] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    """Sub-items of the measure, each with an optional period and status."""
     illustrative: bool = False
     """True when the schedule, status and progress are demo values the source does not give."""
 

@@ -19,6 +19,8 @@ class SitePaths:
 
     root: Path
     docs_dir: Path
+    theme_dir: Path | None = None
+    """The theme's `custom_dir` (Suunta's overrides); `overrides/` beside `mkdocs.yml` if None."""
 
     @property
     def data_dir(self) -> Path:
@@ -26,7 +28,7 @@ class SitePaths:
 
     @property
     def templates_dir(self) -> Path:
-        return self.root / "overrides" / "suunta"
+        return (self.theme_dir or self.root / "overrides") / "suunta"
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -51,7 +53,12 @@ def languages_from_i18n(languages: list[dict[str, Any]]) -> list[str]:
 def site_settings(config_file: Path) -> tuple[SitePaths, list[str]]:
     config = read_mkdocs_yml(config_file)
     root = config_file.resolve().parent
-    paths = SitePaths(root=root, docs_dir=root / config.get("docs_dir", "docs"))
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    paths = SitePaths(
+        root=root,
+        docs_dir=root / config.get("docs_dir", "docs"),
+        theme_dir=(root / custom_dir).resolve() if custom_dir else None,
+    )
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return paths, languages_from_i18n(plugin["i18n"]["languages"])

@@ -35,7 +35,8 @@ class Timeline:
 def columns_for(model: StrategyModel) -> tuple[HalfYear, ...]:
     """The strategy period in half-years, widened to every half-year a schedule names."""
     period = model.strategy.period
-    first, last = HalfYear(period.start, 0), HalfYear(period.end, 1)
+    end = period.end if period.end is not None else period.start
+    first, last = HalfYear(period.start, 0), HalfYear(end, 1)
     for entry in model.measures:
         for item in entry.measure.schedule:
             first = min(first, item.span.first)
@@ -49,6 +50,8 @@ def build_timeline(
     columns = columns_for(model)
     rows = []
     for entry in measures:
+        if not entry.measure.schedule:
+            continue  # a measure without a schedule has no row, not an empty one
         cells = []
         for half_year in columns:
             covering = [s for s in entry.measure.schedule if s.span.covers(half_year)]

@@ -15,6 +15,19 @@ MEASURES_INDEX = "measures/index"
 TIMELINE = "timeline/index"
 PROGRESS = "progress/index"
 STATEMENT = "accessibility/index"
+DOCUMENT = "strategy/index"
+"""About the strategy: introduction, summary, dates, and links to the document's sections."""
+
+
+def document_page(section: str) -> str:
+    """A section of the strategy document, such as `strategy/current-state`."""
+    return f"strategy/{section}"
+
+
+def file_url(from_page: str, path: str) -> str:
+    """A link to a file in the docs tree (an appendix) that works under any language root."""
+    here = directory_url(from_page) or "."
+    return posixpath.relpath(path, here)
 
 
 def goal_page(goal_id: str) -> str:

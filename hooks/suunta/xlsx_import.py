@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -65,6 +65,27 @@ class WorkbookLayoutError(Exception):
     """The workbook does not have the expected layout; the message says where and what."""
 
 
+class NotAWorkbookError(Exception):
+    """The file is no Excel workbook at all: a CSV, a renamed text file, an empty or broken file."""
+
+
+def open_workbook(path: Path) -> Workbook:
+    """The workbook at `path`; a file openpyxl cannot open becomes one plain sentence."""
+    try:
+        return load_workbook(path, data_only=True)
+    except OSError as error:
+        raise NotAWorkbookError(f"{path.name} cannot be read ({error.strerror or error})") from None
+    except Exception:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) for a non-.xlsx
+        raise _not_a_workbook(path) from None
+
+
+def _not_a_workbook(path: Path) -> NotAWorkbookError:
+    return NotAWorkbookError(
+        f"{path.name} is not an Excel workbook (.xlsx); open it in Excel and save it "
+        "as 'Excel Workbook (*.xlsx)', then import that file"
+    )
+
+
 @dataclass
 class SheetImport:
     sheet: str
@@ -94,7 +115,7 @@ def import_workbook(
 
     `language` is the language the workbook's texts are written in.
     """
-    workbook = load_workbook(path, data_only=True)
+    workbook = open_workbook(path)
     imports = []
     for index, sheet in enumerate(workbook.worksheets):
         goal = sheet_goals.get(sheet.title) or (goals[index] if index < len(goals) else None)

@@ -1,14 +1,44 @@
-"""Reads YAML and remembers on which line every value stands, so errors can point at it."""
+"""Reads YAML and remembers on which line every value stands, so errors can point at it.
+
+Editors' files are read defensively: the file must be a regular file of UTF-8 text, and the
+YAML features that could make the tools hang or crash (tags, merges, nesting deeper than any
+Suunta file needs, aliases that repeat a value inside itself or a billion times) are refused
+from the parser's events, before anything is composed or expanded.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import echo
 
 FieldPath = tuple[str | int, ...]
+
+MAX_DEPTH = 30
+"""Deepest nesting of lists and fields allowed; Suunta's own files need fewer than ten."""
+
+MAX_VALUES = 250_000
+"""Most values one file may stand for, counting what aliases repeat; 1,000 measures are 40,000."""
+
+MAX_FILE_BYTES = 5_000_000
+"""Largest data file read; a thousand measures take well under a megabyte."""
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
+
+# What YAML itself refuses (https://yaml.org/spec/1.1/#id868524), found before parsing so the
+# message can name the character and its line.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 @dataclass
@@ -28,8 +58,8 @@ class LocatedYaml:
         return None
 
 
-class YamlSyntaxError(Exception):
-    """The file is not valid YAML; `line` is 1-based."""
+class YamlReadError(Exception):
+    """The file cannot be read as Suunta data; `line` is 1-based, None when not known."""
 
     def __init__(self, file: Path, line: int | None, message: str) -> None:
         super().__init__(message)
@@ -38,43 +68,278 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML feature Suunta refuses, at the mark where it is written; `problem` is plain words."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+class _Safe:
+    """The constructor's part of loading: a value PyYAML recognises but cannot build (such as
+    2026-02-30, or a number of 5,000 digits) becomes a located problem, not a traceback."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return SafeConstructor.construct_object(self, node, deep)  # type: ignore[arg-type]
+        except yaml.MarkedYAMLError:
+            raise
+        except (ValueError, OverflowError, TypeError):
+            raise _Refused(_value_problem(node), node.start_mark) from None
+
+
+class _PythonLoader(_Safe, yaml.SafeLoader):
+    """PyYAML's own parser and composer: the reference, and the fallback without libyaml."""
+
+
+class _CLoader(_Safe, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml parses and composes, about eight times faster than PyYAML's own code."""
+
+
+LOADER: type[Any] = _CLoader if getattr(yaml, "__with_libyaml__", False) else _PythonLoader
+"""The loader used; tests swap in `_PythonLoader` to check both give the same."""
+
+
+class _Scope:
+    """An open list or mapping while the events are checked: what it stands for so far."""
+
+    __slots__ = ("anchor", "height", "mark", "size")
+
+    def __init__(self, anchor: str | None, mark: Any) -> None:
+        self.anchor = anchor
+        self.mark = mark
+        self.size = 1
+        self.height = 0
+
+
+def _check_events(parser: Any) -> None:
+    """Refuse what could make loading hang or crash, from the parser's events alone.
+
+    An alias (`*name`) repeats an earlier anchored value (`&name`) without copying it, so a
+    few lines can stand for billions of values ("billion laughs") or for a value inside itself.
+    Each value's expanded size and height are counted here, before anything is composed, so
+    such a file is refused at its mark; tags are refused and nesting is limited too.
+    """
+    open_scopes: list[_Scope] = []
+    anchors: dict[str, tuple[int, int]] = {}
+    while parser.check_event():
+        event = parser.get_event()
+        if isinstance(event, yaml.CollectionEndEvent):
+            scope = open_scopes.pop()
+            if scope.anchor is not None:
+                anchors[scope.anchor] = (scope.size, scope.height + 1)
+            _add(open_scopes, scope.size, scope.height + 1)
+        elif isinstance(event, yaml.AliasEvent):
+            _add(open_scopes, *_aliased(event, anchors, open_scopes))
+        elif isinstance(event, yaml.NodeEvent):
+            _check_node(event, anchors)
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_scopes) >= MAX_DEPTH:
+                    raise _Refused(_DEPTH_MESSAGE, event.start_mark)
+                open_scopes.append(_Scope(event.anchor, event.start_mark))
+            else:
+                if event.anchor is not None:
+                    anchors[event.anchor] = (1, 0)
+                _add(open_scopes, 1, 0)
+
+
+def _check_node(event: Any, anchors: dict[str, tuple[int, int]]) -> None:
+    if event.tag is not None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Refused(_TAG_MESSAGE.format(tag=echo(tag)), event.start_mark)
+    if event.anchor is not None and event.anchor in anchors:
+        raise _Refused(
+            f"two values are marked &{echo(event.anchor)}; give each anchor its own name",
+            event.start_mark,
+        )
+
+
+def _aliased(
+    event: Any, anchors: dict[str, tuple[int, int]], open_scopes: list[_Scope]
+) -> tuple[int, int]:
+    """The size and height of the value an alias repeats, if it may repeat it here."""
+    name = echo(event.anchor)
+    if any(scope.anchor == event.anchor for scope in open_scopes):
+        raise _Refused(
+            f"the alias *{name} stands inside the value it repeats (&{name}), so the value "
+            "would never end; write the value out instead",
+            event.start_mark,
+        )
+    if event.anchor not in anchors:
+        raise _Refused(
+            f"the alias *{name} repeats a value marked &{name}, but no value before it "
+            "has that mark; check the spelling",
+            event.start_mark,
+        )
+    size, height = anchors[event.anchor]
+    if len(open_scopes) + height > MAX_DEPTH:
+        raise _Refused(_DEPTH_MESSAGE, event.start_mark)
+    return size, height
+
+
+def _add(open_scopes: list[_Scope], size: int, height: int) -> None:
+    """Count a finished value into the list or mapping it stands in."""
+    if not open_scopes:
+        return
+    scope = open_scopes[-1]
+    scope.size += size
+    scope.height = max(scope.height, height)
+    if scope.size > MAX_VALUES:
+        raise _Refused(_SIZE_MESSAGE, scope.mark)
+
+
+_MERGE_MESSAGE = "merges (<<) are not used in Suunta data; write the fields out in full instead"
+_DEPTH_MESSAGE = (
+    f"the lists and fields are nested more than {MAX_DEPTH} levels deep here; Suunta data "
+    "needs only a few levels, so check the brackets, the indentation and any aliases (*name)"
+)
+_SIZE_MESSAGE = (
+    f"this part of the file stands for more than {MAX_VALUES:,} values, counting what its "
+    "aliases (*name) repeat; data files are much smaller, so check the file"
+)
+_TAG_MESSAGE = (
+    "'{tag}' is a YAML tag, which Suunta data does not use; remove it, "
+    "or put the text in quotes if it starts with '!'"
+)
+
+
+def _value_problem(node: yaml.Node) -> str:
+    """Words for a value PyYAML recognised but could not build, such as 2026-02-30."""
+    value = echo(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"{value} is not a real date; check the day and the month (YYYY-MM-DD)"
+    if node.tag == "tag:yaml.org,2002:int":
+        return f"the number {value} is too long; put it in quotes if it is meant as text"
+    return f"{value} cannot be read; put it in quotes if it is meant as text"
+
+
 def read_located_yaml(file: Path) -> LocatedYaml:
     """Parse `file` with PyYAML's safe constructors, keeping a line per field path."""
-    text = file.read_text(encoding="utf-8")
-    loader = yaml.SafeLoader(text)
+    text = _decode(file, _read_regular_file(file))
+    _check_printable(file, text)
+    checker, loader = LOADER(text), LOADER(text)
     try:
+        _check_events(checker)
         node = loader.get_single_node()
+        lines: dict[FieldPath, int] = {}
+        if node is not None:
+            _record_lines(file, node, (), lines)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         problem = error.problem or "the text is not valid YAML"
-        raise YamlSyntaxError(file, line, _plain_syntax_message(problem)) from None
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(file, None, str(error)) from None
+        if isinstance(error, _Refused):
+            raise YamlReadError(file, line, problem) from None
+        told = f"{error.context or ''} {problem}".strip()
+        raise YamlReadError(file, line, _plain_syntax_message(told, text, line)) from None
+    except yaml.YAMLError:
+        raise YamlReadError(file, None, "the file is not valid YAML") from None
     finally:
+        checker.dispose()
         loader.dispose()
-    located = LocatedYaml(file=file, data=data)
-    if node is not None:
-        _record_lines(file, node, (), located.lines)
-    return located
+    return LocatedYaml(file=file, data=data, lines=lines)
+
+
+def _read_regular_file(file: Path) -> bytes:
+    """The file's bytes; a FIFO or a device is never opened (reading one could block forever)."""
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            raise YamlReadError(file, None, not_regular_message(file))
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening returns.
+        handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if file.is_symlink():
+            raise YamlReadError(file, None, not_regular_message(file)) from None
+        raise YamlReadError(file, None, "the file is missing") from None
+    except OSError as error:
+        raise YamlReadError(file, None, f"the file cannot be read ({error.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise YamlReadError(file, None, not_regular_message(file))
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            content = stream.read(MAX_FILE_BYTES + 1)  # a bound, should the file be growing
+    except OSError as error:
+        raise YamlReadError(file, None, f"the file cannot be read ({error.strerror})") from None
+    finally:
+        os.close(handle)
+    if len(content) > MAX_FILE_BYTES:
+        raise YamlReadError(file, None, _too_large_message())
+    return content
+
+
+def not_regular_message(file: Path) -> str:
+    """Why a data path that is a folder, a link to nothing or a device is not read."""
+    if file.is_symlink() and not file.exists():
+        what = "a link to a file that does not exist"
+    elif file.is_dir():
+        what = "a folder"
+    else:
+        what = "a special file (such as a pipe or a device)"
+    return f"{echo(file.name)} is not a regular file but {what}; a data file must be a text file"
+
+
+def _too_large_message() -> str:
+    return (
+        f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB; data files are short texts, "
+        "so check that this is the right file"
+    )
+
+
+def _decode(file: Path, content: bytes) -> str:
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content.count(b"\n", 0, error.start) + 1
+        guess = content[error.start : error.start + 1].decode("cp1252", errors="replace")
+        raise YamlReadError(
+            file,
+            line,
+            f"the file is not saved as UTF-8 (this line has a character, perhaps '{guess}', "
+            "in another encoding); save the file as UTF-8 in your editor and check that "
+            "letters such as ä, ö and å look right",
+        ) from None
+
+
+def _check_printable(file: Path, text: str) -> None:
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return
+    line = _line_at(text, found.start())
+    code = f"U+{ord(found.group()):04X}"
+    raise YamlReadError(
+        file,
+        line,
+        f"this line has an invisible control character ({code}), which is not allowed; "
+        "delete it (it often comes with text copied from another program)",
+    )
+
+
+def _line_at(text: str, index: int) -> int:
+    """The 1-based line of `index`, counting line breaks as YAML does."""
+    before = text[:index].replace("\r\n", "\n")
+    return len(re.findall("[\n\r\x85\u2028\u2029]", before)) + 1
 
 
 def _record_lines(
     file: Path, node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int]
 ) -> None:
+    """Note each value's line, refusing keys written twice and merges (`<<`)."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if key_node.tag == MERGE_TAG:
+                raise YamlReadError(file, line, _MERGE_MESSAGE)
+            key = _key_text(file, key_node)
             if key in seen:
                 # PyYAML would silently keep the last one; an editor should know.
-                raise YamlSyntaxError(
+                raise YamlReadError(
                     file,
                     line,
-                    f"the field '{key}' is written twice here (first on line {seen[key]})",
+                    f"the field {echo(key, quote=True)} is written twice here "
+                    f"(first on line {seen[key]})",
                 )
             seen[key] = line
             _record_lines(file, value_node, (*path, key), lines)
@@ -85,17 +350,96 @@ def _record_lines(
             _record_lines(file, item, (*path, index), lines)
 
 
-def _plain_syntax_message(problem: str) -> str:
-    hints = {
-        "mapping values are not allowed here": (
-            "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
-        ),
-        "could not find expected ':'": "a line is missing its colon (:) after the field name",
-        "found character '\\t' that cannot start any token": (
-            "a tab character is used for indenting; use spaces"
-        ),
-    }
-    for known, hint in hints.items():
+def _key_text(file: Path, key_node: yaml.Node) -> str:
+    """A field name; one YAML would read as a number, date or yes/no value is refused."""
+    if isinstance(key_node, yaml.ScalarNode) and key_node.tag == STR_TAG:
+        return str(key_node.value)
+    line = key_node.start_mark.line + 1
+    if not isinstance(key_node, yaml.ScalarNode):
+        raise YamlReadError(file, line, "a field name must be a word, not a list or fields")
+    raise YamlReadError(
+        file,
+        line,
+        f"the field name {echo(key_node.value, quote=True)} would be read as a number, date, "
+        "yes/no value or nothing; field names are words, so put it in quotes if it is meant",
+    )
+
+
+_SYNTAX_HINTS = {
+    # What YAML was reading when it stopped, first: it says more than the problem's words.
+    "while scanning an anchor": "an '&' starts a YAML anchor here; put the text in quotes",
+    "while scanning an alias": "a '*' starts a YAML alias here; put the text in quotes",
+    "a tag": "a '!' starts a YAML tag here; put the text in quotes",
+    "while scanning a block scalar": (
+        "after '|' or '>' only a line break may follow; write the text on the next lines, indented"
+    ),
+    "directive": "a line starting with '%' is read as a YAML directive; put the text in quotes",
+    "document start": (
+        "text stands outside the fields (a line that is not 'name: value'), here or above; "
+        "perhaps a comment lost its '#'"
+    ),
+    "sequence entries are not allowed": (
+        "a list item ('- ') stands where it is not allowed, such as after a colon on the same "
+        "line; start the list on the next line"
+    ),
+    "mapping keys are not allowed": (
+        "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
+    ),
+    "found unexpected ':'": (
+        "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
+    ),
+    "node content": "a value is missing here, or it starts with a character YAML reserves",
+    "mapping values are not allowed": (
+        "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
+    ),
+    "could not find expected ':'": "a line is missing its colon (:) after the field name",
+    "found character '\\t'": "a tab character is used for indenting; use spaces",
+    "tab character": "a tab character is used for indenting; use spaces",
+    "expected <block end>": (
+        "a line is indented differently from the lines around it; check the spaces at the "
+        "start of this line"
+    ),
+    "did not find expected key": (
+        "a line is indented differently from the lines around it; check the spaces at the "
+        "start of this line"
+    ),
+    "did not find expected '-' indicator": (
+        "a list item (a line starting with '- ') and a field are mixed at the same indentation"
+    ),
+    "expected ',' or ']'": "a list in square brackets [ ] is not closed with ']'",
+    "expected ',' or '}'": "fields in curly brackets { } are not closed with '}'",
+    "found unexpected end of stream": "a quote (\" or ') is opened but never closed",
+    "unknown escape character": (
+        "a backslash (\\) in double quotes starts an unknown escape; use single quotes instead"
+    ),
+    "found another document": (
+        "the file has a second document (a line with only '---'); remove that line"
+    ),
+    "cannot start any token": (
+        "a value starts with a character YAML reserves (such as @, ` or %); put the value in quotes"
+    ),
+    "found unhashable key": "a field name must be a plain word, not a list or fields",
+    "while parsing a flow": "brackets [ ] or { } are not written correctly; check them",
+    "found duplicate anchor": (
+        "two values are marked with the same anchor (&name); give each its own name"
+    ),
+}
+
+
+def _plain_syntax_message(problem: str, text: str, line: int | None) -> str:
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours
+        return _DEPTH_MESSAGE
+    if "cannot start any token" in problem and line and _has_tab(text, line):
+        problem = "tab character"
+    for known, hint in _SYNTAX_HINTS.items():
         if known in problem:
             return f"the file is not valid YAML: {hint}"
-    return f"the file is not valid YAML: {problem}"
+    return (
+        f"the file is not valid YAML ({echo(problem)}); check the indentation, colons and "
+        "quotes on this line and the one above"
+    )
+
+
+def _has_tab(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    return 0 < line <= len(lines) and "\t" in lines[line - 1]

@@ -9,5 +9,11 @@ from . import GeneratedPage
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
-    body = ctx.render("home.html", urls.HOME, strategy=model.strategy, goals=model.goals)
+    body = ctx.render(
+        "home.html",
+        urls.HOME,
+        strategy=model.strategy,
+        goals=model.goals,
+        has_document=model.document is not None,
+    )
     return [GeneratedPage(urls.HOME, ctx.labels("home.title"), body)]

@@ -36,6 +36,9 @@ def _state(model: StrategyModel, ctx: RenderContext, date: dt.date | None) -> di
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
+    """No progress page without progress updates or reports."""
+    if not model.has_progress:
+        return []
     pages = [
         GeneratedPage(
             urls.PROGRESS,

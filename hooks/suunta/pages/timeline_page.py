@@ -10,9 +10,19 @@ from . import GeneratedPage
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
-    timelines = [(g, build_timeline(model, g.measures, model.as_of)) for g in model.goals]
+    """No timeline without schedules: a goal whose measures name no period gets none either."""
+    if not model.has_schedules:
+        return []
+    timelines = [
+        (g, build_timeline(model, g.measures, model.as_of)) for g in model.goals if g.has_schedules
+    ]
     illustrative = any(m.measure.illustrative and m.measure.schedule for m in model.measures)
-    common = {"as_of": model.as_of, "illustrative_schedules": illustrative}
+    phases = {
+        item.phase.value if item.phase else "scheduled"
+        for m in model.measures
+        for item in m.measure.schedule
+    }
+    common = {"as_of": model.as_of, "illustrative_schedules": illustrative, "phases": phases}
     pages = [
         GeneratedPage(
             urls.TIMELINE,
