@@ -25,6 +25,15 @@ PAGE_KINDS = {
     "report": "reports/2025-12-31/",
     "editors-page": "background/",
     "statement": "accessibility/",
+    "document": "strategy/",
+    "current-state": "strategy/current-state/",
+    "stakeholders": "strategy/stakeholders/",
+    "communications": "strategy/communications/",
+    "governance": "strategy/governance/",
+    "development-targets": "strategy/development-targets/",
+    "projects": "strategy/projects/",
+    "definitions": "strategy/definitions/",
+    "appendices": "strategy/appendices/",
 }
 PAGES = [(f"{kind}-{lang}", ("/sv/" if lang == "sv" else "/") + path)
          for lang in ("fi", "sv") for kind, path in PAGE_KINDS.items()] + [("404", "/404.html")]

@@ -161,3 +161,34 @@ def test_every_built_page_is_valid_html(built_site: Path) -> None:
     )
     errors = [line.replace(str(built_site), "") for line in result.stderr.splitlines() if line]
     assert result.returncode == 0 and not errors, "\n".join(errors[:40])
+
+
+def test_a_swedish_first_site_serves_swedish_at_the_root(project: Path) -> None:
+    """Language sets are configuration: the same data with Swedish as the default language."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = text.replace("  language: fi\n", "  language: sv\n", 1)
+    text = text.replace("          name: Suomeksi\n          default: true\n",
+                        "          name: Suomeksi\n          default: false\n")
+    text = text.replace("          name: På svenska\n          build: true\n",
+                        "          name: På svenska\n          default: true\n          build: true\n")
+    config.write_text(text, "utf-8")
+    result = run_mkdocs(config, project / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    home = (project / "site" / "index.html").read_text("utf-8")
+    finnish = (project / "site" / "fi" / "index.html").read_text("utf-8")
+    assert '<html lang="sv"' in home and "<h1>Tammerforsregionens IKT-strategi</h1>" in home
+    assert '<html lang="fi"' in finnish and "<h1>Tampereen seudun ICT-strategia</h1>" in finnish
+    measure = project / "site" / "measures" / "basic-it-procurement" / "index.html"
+    assert "Grundläggande informationsteknik" in measure.read_text("utf-8")
+
+
+def test_a_site_with_example_values_says_so_on_every_page(built_site: Path) -> None:
+    notes = {"fi": "Osa tämän sivuston arvoista on havainnollistavia esimerkkejä",
+             "sv": "En del av värdena på webbplatsen är illustrativa exempel"}
+    pages = [p for p in sorted(built_site.rglob("*.html")) if p.name != "404.html"]  # no values
+    assert len(pages) > 80
+    for html in pages:
+        language = "sv" if html.relative_to(built_site).parts[0] == "sv" else "fi"
+        text = html.read_text("utf-8")
+        assert f'<p class="suunta-site-note" role="note">{notes[language]}' in text, html

@@ -14,7 +14,7 @@ from axe import axe_violations, describe
 from conftest import site_pages
 from link_check import broken_links
 from playwright.sync_api import Page
-from sites import EXAMPLES
+from sites import EXAMPLES, page_kinds
 from suunta.labels import Labels, default_terms
 from suunta.site_config import site_settings
 
@@ -152,11 +152,22 @@ def test_no_column_chart_or_page_without_data(built_examples: dict[str, Path], n
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", SITES)
-def test_every_page_has_no_axe_violations(
-    page: Page, site_urls: dict[str, str], built_examples: dict[str, Path], name: str
+def test_every_page_kind_has_no_axe_violations_in_the_light_scheme(
+    page: Page, site_urls: dict[str, str], name: str
 ) -> None:
+    """Every page kind (the dark scheme and the other checks: test_accessibility_browser)."""
     problems: list[str] = []
-    for path in site_pages(built_examples[name]):
+    for path in page_kinds(EXAMPLES[name]).values():
         page.goto(site_urls[name] + path)
         problems += describe(f"{name}{path}", axe_violations(page))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_a_site_without_example_values_carries_no_note_about_them(
+    built_examples: dict[str, Path], name: str
+) -> None:
+    data = (EXAMPLES[name].parent / "data").rglob("*.yml")
+    assert not any("illustrative: true" in f.read_text("utf-8") for f in data)
+    for html in built_examples[name].rglob("*.html"):
+        assert "suunta-site-note" not in html.read_text("utf-8"), html

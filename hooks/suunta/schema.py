@@ -385,39 +385,32 @@ def _period_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _period_in_range(value: str) -> str:
+def _period_valid(value: str) -> str:
     span = parse_period(value)
     years = [span.start.year, *([span.end.year] if span.end else [])]
     if any(not FIRST_YEAR <= year <= LAST_YEAR for year in years):
         raise ValueError(
             f"'{value}' names a year outside {FIRST_YEAR}–{LAST_YEAR}; check the years"
         )
+    if span.end is not None and span.end.last < span.start.first:
+        raise ValueError(f"the period '{value}' ends before it starts")
     return value
 
 
+PeriodText = Annotated[
+    str,
+    BeforeValidator(_period_as_text),
+    StringConstraints(pattern=PERIOD_PATTERN),
+    AfterValidator(_period_valid),
+]
+"""`2025-spring`, `2026`, `2014 to 2016`, `2025-autumn to 2026-spring` or `2026 onwards`."""
+
+
 class ScheduleEntry(StrictModel):
-    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
-    """`2025-spring`, `2026`, `2014 to 2016`, `2025-autumn to 2026-spring` or `2026 onwards`."""
+    period: PeriodText
     phase: Phase | None = None
     """Left out when the document gives only the period."""
     note: Localized | None = None
-
-    @field_validator("period", mode="before")
-    @classmethod
-    def _year_as_text(cls, value: Any) -> Any:
-        return _period_as_text(value)
-
-    @field_validator("period")
-    @classmethod
-    def _years_in_range(cls, value: str) -> str:
-        return _period_in_range(value)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> ScheduleEntry:
-        span = self.span
-        if span.end is not None and span.end.last < span.start.first:
-            raise ValueError(f"the period '{self.period}' ends before it starts")
-        return self
 
     @cached_property
     def span(self) -> Span:
@@ -471,18 +464,8 @@ class Task(StrictModel):
     """A sub-item of a measure (a project under an e-services item, a task of a target)."""
 
     title: Localized
-    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] | None = None
+    period: PeriodText | None = None
     status: MeasureStatus | None = None
-
-    @field_validator("period", mode="before")
-    @classmethod
-    def _year_as_text(cls, value: Any) -> Any:
-        return _period_as_text(value)
-
-    @field_validator("period")
-    @classmethod
-    def _years_in_range(cls, value: str | None) -> str | None:
-        return _period_in_range(value) if value is not None else None
 
     @cached_property
     def span(self) -> Span | None:
