@@ -21,8 +21,8 @@ from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import OWNED_DIRS, GenerationResult, generate
 from suunta.html_fixes import valid_theme_html
-from suunta.markup import heading_text, plain, sanitize_page
-from suunta.nav import prune_nav
+from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
+from suunta.nav import prune_nav, without_language
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n
@@ -115,7 +115,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
         )
     if config.nav:
-        config.nav = prune_nav(config.nav, _language_less(_build.generated_pages), OWNED_DIRS)
+        config.nav = prune_nav(config.nav, without_language(_build.generated_pages), OWNED_DIRS)
     result = _build.generated
     # The site's name is the strategy's title in the language being built: data, not config.
     # Handed to the theme escaped (Markup): the theme prints it unescaped in several places.
@@ -177,17 +177,9 @@ def _sanitized_editor_page(html: str, page: Page) -> str:
     if removed:
         source = Path(page.file.abs_src_path or "")
         text = source.read_text(encoding="utf-8") if source.is_file() else ""
-        for item in dict.fromkeys(removed):
-            log.warning(
-                f"docs/{page.file.src_uri}{_line_of(text, item.needle)}: removed {item.what}; "
-                "pages may not contain scripts, event handlers, frames or javascript:/data: links"
-            )
+        for warning in removal_warnings(f"docs/{page.file.src_uri}", text, removed):
+            log.warning(warning)
     return cleaned
-
-
-def _line_of(text: str, needle: str) -> str:
-    position = text.lower().find(needle.lower())
-    return f", line {text.count(chr(10), 0, position) + 1}" if position >= 0 else ""
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -245,11 +237,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)
         _build.published_dir = None
-
-
-def _language_less(paths: frozenset[str]) -> set[str]:
-    """`timeline/index.fi.md` -> `timeline/index.md`, as `mkdocs.yml` names the page."""
-    return {".".join(p.split(".")[:-2] + ["md"]) for p in paths}
 
 
 def _strict_warnings() -> bool:

@@ -23,8 +23,9 @@ from suunta.charts import indicator_chart
 from suunta.cli import main as suunta_cli
 from suunta.errors import DataError, DataProblem
 from suunta.loader import load_data
-from suunta.schema import RESERVED_IDS, GoalsFile, Indicator, MeasuresFile, StrategyFile
+from suunta.schema import GoalsFile, Indicator, MeasuresFile, StrategyFile
 from suunta.validation_messages import plain_message
+from suunta.value_types import RESERVED_IDS
 from suunta.yaml_lines import YamlReadError, read_located_yaml
 
 LANGS = ["fi", "sv"]

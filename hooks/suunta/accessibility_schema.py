@@ -11,7 +11,8 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .schema import Date, Email, LinkAddress, Localized, ShortText, StrictModel, WebAddress
+from .schema import Localized, StrictModel
+from .value_types import Date, Email, LinkAddress, ShortText, WebAddress
 
 
 class Country(str, Enum):

@@ -11,7 +11,8 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from .schema import Date, Localized, Number, ShortText, StrictModel, WebAddress, WholeNumber
+from .schema import Localized, StrictModel
+from .value_types import Date, Number, ShortText, WebAddress, WholeNumber
 
 
 class Definition(StrictModel):

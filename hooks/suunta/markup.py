@@ -153,6 +153,19 @@ def sanitize_page(html: str) -> tuple[str, list[Removed]]:
     return cleaned, finder.removed
 
 
+def removal_warnings(file: str, source: str, removed: list[Removed]) -> list[str]:
+    """One line per removal, with the line of the editor's Markdown where it was written."""
+    warnings = []
+    for item in dict.fromkeys(removed):
+        position = source.lower().find(item.needle.lower())
+        line = f", line {source.count(chr(10), 0, position) + 1}" if position >= 0 else ""
+        warnings.append(
+            f"{file}{line}: removed {item.what}; "
+            "pages may not contain scripts, event handlers, frames or javascript:/data: links"
+        )
+    return warnings
+
+
 class _Disallowed(HTMLParser):
     """Lists the elements, attributes and URLs of a page that the page allow-list refuses."""
 

@@ -38,6 +38,11 @@ def prune_nav(nav: list[Any], generated: Collection[str], owned: Collection[str]
     return kept
 
 
+def without_language(paths: Collection[str]) -> set[str]:
+    """`timeline/index.fi.md` -> `timeline/index.md`, as `mkdocs.yml` names the page."""
+    return {".".join(path.split(".")[:-2] + ["md"]) for path in paths}
+
+
 def _wanted(path: str, generated: Collection[str], owned: Collection[str]) -> bool:
     folder = path.split("/", 1)[0]
     return folder not in owned or path in generated
