@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 
@@ -30,3 +31,20 @@ def launch_options() -> dict[str, Any]:
     if executable.exists() or (override and shutil.which(override)):
         options["executable_path"] = str(executable)
     return options
+
+
+def keep_on_localhost(context: Any) -> list[str]:
+    """Block every request of `context` that would leave 127.0.0.1; returns the list that
+    records them (a test asserts it stays empty: the site makes no third-party requests)."""
+    outside: list[str] = []
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return outside

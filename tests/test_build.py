@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, run_mkdocs, site_pages
+from conftest import ROOT, remove_a_swedish_title, run_mkdocs, site_pages
 from suunta.cli import main as suunta_cli
 from suunta.generator import generate
 
@@ -39,12 +39,7 @@ def test_demo_pages_load_no_resource_from_another_host(built_site: Path) -> None
 
 
 def test_untranslated_text_is_shown_marked_and_fails_strict(project: Path) -> None:
-    measures = project / "data" / "measures" / "1-ict-foundation.yml"
-    text = measures.read_text("utf-8")
-    swedish = '      sv: "Grundläggande informationsteknik: kravspecifikationer, konkurrensutsättning, införandeprojekt"\n'
-    assert swedish in text
-    measures.write_text(text.replace(swedish, ""), "utf-8")
-    line = text[: text.index(swedish)].count("\n") - 1  # the `title:` line above the texts
+    line = remove_a_swedish_title(project)
 
     strict = run_mkdocs(project / "mkdocs.yml", project / "strict-site", "--strict")
     assert strict.returncode != 0

@@ -35,6 +35,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from browser import keep_on_localhost
 from conftest import copy_project, run_mkdocs, site_pages
 from xss_corpus import CORPUS, LITERAL_IN_MARKDOWN, TITLE_BREAKER
 
@@ -592,18 +593,7 @@ class Visit:
 def open_page(browser: Any, url: str) -> Visit:
     """Open `url` with the recorders installed, toggle details, Tab through, and inspect."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        request_url = route.request.url
-        host = urlparse(request_url).hostname
-        if request_url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(request_url)
-            route.abort()
-
-    context.route("**/*", guard)
+    outside = keep_on_localhost(context)
     context.add_init_script(RECORDER)
     tab = context.new_page()
     dialogs: list[str] = []
@@ -938,17 +928,7 @@ def test_csp_blocks_an_injected_inline_handler_and_inline_script(
     this one provokes them on purpose.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
+    outside = keep_on_localhost(context)
     context.add_init_script(RECORDER)
     tab = context.new_page()
     try:
@@ -1001,14 +981,7 @@ def test_search_results_show_hostile_titles_and_texts_as_text(
 ) -> None:
     """The search index holds page titles and text; the results must show them, not run them."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if urlparse(route.request.url).hostname == "127.0.0.1"
-            else route.abort()
-        ),
-    )
+    outside = keep_on_localhost(context)
     context.add_init_script(RECORDER)
     tab = context.new_page()
     dialogs: list[str] = []
@@ -1031,4 +1004,4 @@ def test_search_results_show_hostile_titles_and_texts_as_text(
     finally:
         context.close()
     assert shown > 0 and "XSS" in texts
-    assert calls == [] and dialogs == [] and handlers == []
+    assert calls == [] and dialogs == [] and handlers == [] and outside == []
