@@ -112,3 +112,27 @@ def test_a_wrong_name_gets_one_message_not_one_per_allowed_shape(tmp_path: Path)
         "data/measures/a.yml, line 6, field 'measures[1].responsible[1]': "
         "expected a text, but found a list"
     ]
+
+
+def test_a_strategys_own_level_names_need_every_form_in_every_language(tmp_path: Path) -> None:
+    data = write_project(tmp_path, "measures:\n  - id: a\n    goal: services\n    title: {fi: A, sv: A}\n")
+    strategy = data / "strategy.yml"
+    strategy.write_text(strategy.read_text("utf-8") + (
+        "terms:\n"
+        "  goal:\n"
+        "    fi: {one: painopistealue, many: painopistealueet, short: painopistealue,\n"
+        "         genitive: painopistealueen, adessive_many: painopistealueittain, case: x}\n"
+        "  measure:\n"
+        "    fi: {one: kohta, many: kohdat, genitive_many: kohtien, partitive: kohtaa,\n"
+        "         partitive_many: kohtia}\n"
+        "    en: {one: item}\n"
+    ), "utf-8")
+    problems = problems_of(data)
+    assert any("field 'terms.goal.fi': give also the form(s) partitive; unknown form(s) case"
+               " (the forms in fi are: one, many, short, genitive, partitive, adessive_many)" in p
+               for p in problems), problems
+    assert any("field 'terms.goal.sv': the words for 'goal' are missing in sv" in p for p in problems)
+    assert any("field 'terms.measure.sv': the words for 'measure' are missing in sv" in p
+               for p in problems)
+    assert any("unknown language 'en'" in p for p in problems), problems
+    assert len(problems) == 4, problems

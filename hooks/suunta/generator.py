@@ -19,7 +19,7 @@ import yaml
 from . import urls
 from .accessibility_schema import AccessibilityFile
 from .errors import DataProblem
-from .labels import Labels
+from .labels import LEVELS, Labels
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
@@ -128,7 +128,7 @@ def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
     terms = model.strategy.terms
     if terms is None:
         return {}
-    given = {"goal": terms.goal, "measure": terms.measure}
+    given = {level: getattr(terms, level) for level in LEVELS}
     return {level: words[language] for level, words in given.items() if words and language in words}
 
 

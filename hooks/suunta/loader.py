@@ -123,6 +123,23 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
     )
 
 
+def _forms_problem(level: str, language: str, forms: dict[str, str] | None) -> str:
+    """What is wrong with a level's words in one language ("" when nothing)."""
+    needed = default_terms(language)[level]
+    if forms is None:
+        return (
+            f"the words for '{level}' are missing in {language}; give them in every "
+            f"language of the site (forms: {', '.join(needed)})"
+        )
+    missing = [form for form in needed if form not in forms]
+    unknown = [form for form in forms if form not in needed]
+    parts = [f"give also the form(s) {', '.join(missing)}"] if missing else []
+    parts += [f"unknown form(s) {', '.join(unknown)}"] if unknown else []
+    if not parts:
+        return ""
+    return "; ".join(parts) + f" (the forms in {language} are: {', '.join(needed)})"
+
+
 def _check_terms(
     source: LocatedYaml, strategy: StrategyFile, languages: list[str]
 ) -> list[DataProblem]:
@@ -140,32 +157,11 @@ def _check_terms(
             continue
         for language in languages:
             path: FieldPath = ("terms", level, language)
-            needed = default_terms(language)[level]
-            forms = given.get(language)
-            if forms is None:
-                message = (
-                    f"the words for '{level}' are missing in {language}; give them in every "
-                    f"language of the site (forms: {', '.join(needed)})"
+            message = _forms_problem(level, language, given.get(language))
+            if message:
+                problems.append(
+                    DataProblem(source.file, source.line_of(path), format_path(path), message)
                 )
-            else:
-                missing = [form for form in needed if form not in forms]
-                unknown = [form for form in forms if form not in needed]
-                if not missing and not unknown:
-                    continue
-                message = (
-                    "; ".join(
-                        part
-                        for part in (
-                            f"give also the form(s) {', '.join(missing)}" if missing else "",
-                            f"unknown form(s) {', '.join(unknown)}" if unknown else "",
-                        )
-                        if part
-                    )
-                    + f" (the forms in {language} are: {', '.join(needed)})"
-                )
-            problems.append(
-                DataProblem(source.file, source.line_of(path), format_path(path), message)
-            )
     for language in (strategy.terms.goal or {}) | (strategy.terms.measure or {}):
         if language not in languages:
             problems.append(

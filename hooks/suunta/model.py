@@ -92,17 +92,12 @@ class StrategyModel:
     def measures(self) -> tuple[MeasureEntry, ...]:
         return tuple(m for g in self.goals for m in g.measures)
 
-    # What the data holds decides which pages and sections exist: a strategy of policy
-    # statements has no timeline, no status chart and no progress page, rather than empty ones.
+    # What the data holds decides which pages exist: a strategy of policy statements has no
+    # timeline and no progress page, rather than empty ones (status charts: goal_page.py).
 
     @property
     def has_schedules(self) -> bool:
         return any(g.has_schedules for g in self.goals)
-
-    @property
-    def has_statuses(self) -> bool:
-        """Some measure has a status (given, or from a progress update)."""
-        return any(m.measure.status or m.measure.progress for m in self.measures)
 
     @property
     def has_progress(self) -> bool:
