@@ -1,0 +1,65 @@
+"""What the command line says to an editor, one table per language (`cli_texts/<lang>.yml`).
+
+Editors are not programmers and many read Finnish or Swedish first: every message the `suunta`
+command prints comes from these tables (English, Finnish, Swedish), chosen with `--lang`,
+else `SUUNTA_LANG`, else the site's default language. Keys are dotted (`import.summary`);
+values are `str.format` templates.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TEXTS_DIR = Path(__file__).parent / "cli_texts"
+LANGUAGES = ("en", "fi", "sv")
+FALLBACK = "en"
+ENV_VARIABLE = "SUUNTA_LANG"
+
+_chosen: list[str] = [FALLBACK]
+
+
+def choose_language(requested: str | None, site_default: str | None = None) -> str:
+    """Set the language of messages: the editor's choice, else the environment, else the site's."""
+    for candidate in (requested, os.environ.get(ENV_VARIABLE), site_default):
+        if candidate and candidate in LANGUAGES:
+            _chosen[0] = candidate
+            return candidate
+    _chosen[0] = FALLBACK
+    return FALLBACK
+
+
+def current_language() -> str:
+    return _chosen[0]
+
+
+def say(key: str, **values: Any) -> str:
+    """The message `key` in the chosen language, with `values` filled in."""
+    template = _lookup(_chosen[0], key)
+    if template is None:
+        template = _lookup(FALLBACK, key)
+    if template is None:
+        raise KeyError(f"no command-line text '{key}'")
+    return template.format(**values)
+
+
+def _lookup(language: str, key: str) -> str | None:
+    node: Any = load_table(language)
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node if isinstance(node, str) else None
+
+
+@cache
+def load_table(language: str) -> dict[str, Any]:
+    with (TEXTS_DIR / f"{language}.yml").open(encoding="utf-8") as handle:
+        table = yaml.safe_load(handle) or {}
+    if not isinstance(table, dict):
+        raise ValueError(f"{language}.yml: expected a mapping of message keys")
+    return table
