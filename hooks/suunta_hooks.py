@@ -19,7 +19,8 @@ from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
-from suunta.generator import OWNED_DIRS, GenerationResult, generate
+from suunta.generation_result import GenerationResult
+from suunta.generator import OWNED_DIRS, generate
 from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
