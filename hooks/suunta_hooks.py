@@ -6,7 +6,7 @@ Nothing else in Suunta imports MkDocs; keep this file thin so another engine can
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,8 @@ class _Build:
     """The default build generates every language's pages; the other builds reuse the result."""
     generated_pages: frozenset[str] = frozenset()
     """Source paths of the generated pages: every other page is an editor's, and sanitised."""
+    html_bodies: dict[str, str] = field(default_factory=dict)
+    """Generated pages' bodies (finished HTML) between `on_page_markdown` and `on_page_content`."""
 
 
 _build = _Build()
@@ -163,9 +165,22 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's body is finished HTML: it skips Markdown, which would only copy it.
+
+    Parsing thousands of large HTML blocks again is most of what Markdown costs a big site.
+    """
+    if page.file.src_uri not in _build.generated_pages:
+        return markdown
+    _build.html_bodies[page.file.src_uri] = markdown
+    return ""
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Sanitise an editor's page; mark a page that the i18n plugin fell back to, and warn."""
-    if page.file.src_uri not in _build.generated_pages:
+    if page.file.src_uri in _build.html_bodies:
+        html = _build.html_bodies.pop(page.file.src_uri)
+    elif page.file.src_uri not in _build.generated_pages:
         html = _sanitized_editor_page(html, page)
     site_language = config.theme["language"]
     page_language = getattr(page.file, "locale", site_language)
