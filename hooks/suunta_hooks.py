@@ -6,9 +6,10 @@ Nothing else in Suunta imports MkDocs; keep this file thin so another engine can
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,12 +27,14 @@ from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
+from suunta.serve_settle import remember_server, withdraw_own_rebuild
 from suunta.site_config import SitePaths, languages_from_i18n
 from suunta.theme_files import SCRIPTS, STYLESHEETS, missing_assets, with_suunta_theme
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -56,6 +59,11 @@ class _Build:
     """The default build generates every language's pages; the other builds reuse the result."""
     generated_pages: frozenset[str] = frozenset()
     """Source paths of the generated pages: every other page is an editor's, and sanitised."""
+    started_ns: int = 0
+    """When this build began (file modification times are compared with it under serve)."""
+    touched: list[Path] = field(default_factory=list)
+    """The generated files, when the generator wrote or removed any in this build (and when)."""
+    touched_at: float = 0.0
     html_bodies: dict[str, str] = field(default_factory=dict)
     """Generated pages' bodies (finished HTML) between `on_page_markdown` and `on_page_content`."""
 
@@ -89,6 +97,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    remember_server(server)
+    return server
+
+
 def on_build_error(error: Exception) -> None:
     if _build.published_dir is not None:
         publish.discard(_build.published_dir)
@@ -107,6 +120,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).resolve().parent
     if config.theme["language"] == languages[0]:
         _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
+        _build.started_ns, _build.touched = time.time_ns(), []
     if _build.generated is None:
         custom_dir = config.theme.custom_dir
         paths = SitePaths(
@@ -120,6 +134,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None
+        result = _build.generated
+        if result.written or result.removed:  # changed folders are swapped in whole
+            _build.touched = [*result.pages, *result.removed]
+        _build.touched_at = time.monotonic()
         _build.generated_pages = frozenset(
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
         )
@@ -259,6 +277,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)
         _build.published_dir = None
+    # Under `mkdocs serve`: the pages just written must not trigger another whole rebuild.
+    withdraw_own_rebuild(_build.touched, _build.started_ns, _build.touched_at)
 
 
 def _strict_warnings() -> bool:
