@@ -34,6 +34,7 @@ from .pages import (
     progress_page,
     statement_page,
     timeline_page,
+    whole_strategy,
 )
 from .render import make_context
 
@@ -46,6 +47,7 @@ PAGE_BUILDERS = (
     timeline_page,
     progress_page,
     document_pages,
+    whole_strategy,
     statement_page,
 )
 OWNED_DIRS = (
@@ -137,7 +139,9 @@ def page_markdown(page: GeneratedPage) -> str:
     # the theme (markup.py), editors' pages and generated ones alike.
     # Generated pages carry their own headings and tables: the table of contents is hidden
     # to give the tables the width.
-    meta = {"title": page.title, "hide": ["toc"]}
+    meta: dict[str, object] = {"title": page.title, "hide": ["toc"]}
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
 
