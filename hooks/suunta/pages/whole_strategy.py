@@ -9,6 +9,7 @@ and the optional fields are computed once, so the page grows linearly with the m
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         used=optional_columns(model.measures, model.as_of),
         pdf_file=urls.pdf_file_name(title, ctx.language),
         pdf_title=title,
+        pdf_date=model.publication_date or dt.date(model.strategy.period.start, 1, 1),
     )
     page = GeneratedPage(urls.WHOLE_STRATEGY, ctx.labels("whole.title"), body, searchable=False)
     return [page]
