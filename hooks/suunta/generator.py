@@ -13,6 +13,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -36,9 +37,16 @@ from .pages import (
     timeline_page,
     whole_strategy,
 )
-from .render import make_context
+from .render import RenderContext, make_context
 
-PAGE_BUILDERS = (
+
+class PageBuilder(Protocol):
+    """A page-kind module of `pages/`."""
+
+    def build(self, model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]: ...
+
+
+PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     home,
     goals_index,
     goal_page,
@@ -118,11 +126,16 @@ def generate(
 
 
 def render_pages(
-    model: StrategyModel, templates_dir: Path, language: str, languages: list[str]
+    model: StrategyModel,
+    templates_dir: Path,
+    language: str,
+    languages: list[str],
+    builders: tuple[PageBuilder, ...] = PAGE_BUILDERS,
 ) -> list[GeneratedPage]:
+    """The pages of `builders` (default: every page kind) in one language."""
     ctx = make_context(templates_dir, language, languages, _terms(model, language))
     ctx.env.globals["as_of"] = model.as_of
-    return [page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)]
+    return [page for builder in builders for page in builder.build(model, ctx)]
 
 
 def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:

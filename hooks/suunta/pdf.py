@@ -25,7 +25,9 @@ from typing import Any
 from babel.units import format_unit
 
 from .chromium import keep_on_localhost, launch_options
-from .cli_texts import choose_language, say
+
+# mypy takes the folder `cli_texts/` (the message tables) for a namespace package.
+from .cli_texts import choose_language, say  # type: ignore[attr-defined]
 
 PLACEHOLDER = re.compile(r'<p class="suunta-pdf"(?P<attrs>[^>]*)>.*?</p>', re.DOTALL)
 ATTRIBUTE = re.compile(r'\s(?P<name>[a-z-]+)(?:="(?P<value>[^"]*)")?')
