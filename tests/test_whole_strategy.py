@@ -126,7 +126,9 @@ def test_the_whole_page_has_one_h1_no_skipped_level_and_no_repeated_id(site) -> 
         assert levels.count(1) == 1 and levels[0] == 1
         assert outline.headings[0][1] == pick(model.strategy.title, language, languages).text
         skipped = [
-            (a, b) for a, b in zip(outline.headings, outline.headings[1:], strict=False) if b[0] > a[0] + 1
+            (a, b)
+            for a, b in zip(outline.headings, outline.headings[1:], strict=False)
+            if b[0] > a[0] + 1
         ]
         assert not skipped, f"{language}: heading levels skipped: {skipped[:3]}"
         assert not [i for i, n in outline.ids.items() if n > 1]
