@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,3 +231,21 @@ def test_pdf_says_in_one_line_what_is_wrong_with_the_site_folder(
     assert pdf.main([str(tmp_path), "--lang", "sv"]) == 2
     message = capsys.readouterr().err
     assert "ingen sida" in message and "mkdocs build" in message
+
+
+def test_suunta_pdf_is_a_subcommand_and_needs_playwright_only_when_it_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from suunta import cli
+
+    assert cli.main(["pdf", str(tmp_path / "nothing"), "--lang", "en"]) == 2
+    assert "no built site" in capsys.readouterr().err
+    probe = "import sys, suunta.cli, suunta.pdf; print('playwright' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
