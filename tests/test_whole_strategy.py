@@ -4,6 +4,7 @@ document section is on it, its headings form one valid outline, and it links no 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -171,3 +172,15 @@ def test_pdf_file_names_are_ascii_words_of_the_title_and_the_language() -> None:
     )
     assert urls.pdf_file_name("Äänekosken tietohallinto-ohjelma", "fi").startswith("aanekosken-")
     assert urls.pdf_file_name("»«", "fi") == "strategy.fi.pdf"
+
+
+def test_a_strategy_without_a_document_file_still_has_its_whole_page() -> None:
+    paths, languages = site_settings(ROOT / "mkdocs.yml")
+    model = dataclasses.replace(build_model(load_data(paths.data_dir, languages)), document=None)
+    (page,) = render_pages(model, paths.templates_dir, "fi", languages, (whole_strategy,))
+    outline = _outline(page.body)
+    levels = [level for level, _ in outline.headings]
+    assert levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert len([h for h in outline.headings if h[0] == 2 and h[1][0].isdigit()]) == len(model.goals)
+    assert "Nykytilan analyysi" not in page.body and 'id="about--' not in page.body

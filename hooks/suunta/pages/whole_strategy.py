@@ -38,8 +38,10 @@ class Part:
 
 
 def _parts(kinds: list[SectionKind], model: StrategyModel, ctx: RenderContext) -> list[Part]:
-    assert model.document is not None
-    return [Part(k.slug, ctx.labels(k.title), k.content(model.document)) for k in kinds]
+    document = model.document
+    if document is None:
+        return []
+    return [Part(k.slug, ctx.labels(k.title), k.content(document)) for k in kinds]
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
