@@ -35,11 +35,15 @@ LANG = re.compile(r'<html[^>]*\slang="(?P<lang>[^"]+)"')
 PDF_DATE = re.compile(rb"/(?P<key>CreationDate|ModDate) \(D:(?P<stamp>\d{14})")
 
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
-# Page numbers at the foot of each page; the header is empty (Chromium's default header
-# would print the date of printing, a build clock in the output).
+# The document's title and the page number at the foot of each page, so a printed page says
+# where it belongs; the header is empty (Chromium's default header would print the date of
+# printing, a build clock in the output).
 FOOTER = (
-    '<div style="width:100%;font-size:8pt;font-family:sans-serif;text-align:center">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+    '<div style="width:100%;margin:0 16mm;font-size:8pt;font-family:sans-serif;'
+    'display:flex;justify-content:space-between;gap:1em">'
+    '<span class="title"></span>'
+    '<span style="white-space:nowrap"><span class="pageNumber"></span> / '
+    '<span class="totalPages"></span></span></div>'
 )
 HEADER = "<span></span>"
 
