@@ -1,4 +1,5 @@
-"""`suunta check`, `generate` and `import-xlsx`: the data tools, without MkDocs.
+"""`suunta check`, `generate` and `import-xlsx`: the data tools, without MkDocs; and
+`suunta pdf SITE_DIR`, which prints a built site's whole strategy and reports to PDF.
 
 Editors can check their data before publishing; another engine can build the generated tree.
 """
@@ -25,9 +26,13 @@ from .xlsx_import import (
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] == ["new"]:
-        return new_site_command.run(arguments[1:])
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["pdf"]:  # works on a built site, not on data/: its own arguments
+        from .pdf import main as pdf_main
+
+        return pdf_main(argv[1:])
+    if argv[:1] == ["new"]:
+        return new_site_command.run(argv[1:])
     parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
     parser.add_argument(
         "command",

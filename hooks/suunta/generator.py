@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -32,10 +33,18 @@ from .pages import (
     progress_page,
     statement_page,
     timeline_page,
+    whole_strategy,
 )
-from .render import make_context
+from .render import RenderContext, make_context
 
-PAGE_BUILDERS = (
+
+class PageBuilder(Protocol):
+    """A page-kind module of `pages/`."""
+
+    def build(self, model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]: ...
+
+
+PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     home,
     goals_index,
     goal_page,
@@ -44,6 +53,7 @@ PAGE_BUILDERS = (
     timeline_page,
     progress_page,
     document_pages,
+    whole_strategy,
     statement_page,
 )
 OWNED_DIRS = (
@@ -102,11 +112,16 @@ def generate(
 
 
 def render_pages(
-    model: StrategyModel, templates_dir: Path, language: str, languages: list[str]
+    model: StrategyModel,
+    templates_dir: Path,
+    language: str,
+    languages: list[str],
+    builders: tuple[PageBuilder, ...] = PAGE_BUILDERS,
 ) -> list[GeneratedPage]:
+    """The pages of `builders` (default: every page kind) in one language."""
     ctx = make_context(templates_dir, language, languages, _terms(model, language))
     ctx.env.globals["as_of"] = model.as_of
-    return [page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)]
+    return [page for builder in builders for page in builder.build(model, ctx)]
 
 
 def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
@@ -123,7 +138,9 @@ def page_markdown(page: GeneratedPage) -> str:
     # the theme (markup.py), editors' pages and generated ones alike.
     # Generated pages carry their own headings and tables: the table of contents is hidden
     # to give the tables the width.
-    meta = {"title": page.title, "hide": ["toc"]}
+    meta: dict[str, object] = {"title": page.title, "hide": ["toc"]}
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
 
