@@ -8,6 +8,7 @@ rebuild in a loop; a change is swapped in whole (see `generate`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -18,11 +19,13 @@ import yaml
 
 from . import urls
 from .accessibility_schema import AccessibilityFile
+from .dcat_catalog import CATALOG_PATH, file_title
 from .errors import DataProblem
 from .labels import LEVELS, Labels
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
+from .open_data import DATA_DIR, FEEDS_DIR, feed_of, published_files
 from .pages import (
     GeneratedPage,
     document_pages,
@@ -31,11 +34,14 @@ from .pages import (
     home,
     measure_page,
     measures_index,
+    open_data_page,
     progress_page,
     statement_page,
     timeline_page,
 )
-from .render import make_context
+from .published_file import PublishedFile
+from .render import RenderContext, make_context
+from .site_address import SiteAddress
 
 PAGE_BUILDERS = (
     home,
@@ -46,6 +52,7 @@ PAGE_BUILDERS = (
     timeline_page,
     progress_page,
     document_pages,
+    open_data_page,
     statement_page,
 )
 OWNED_DIRS = (
@@ -56,8 +63,14 @@ OWNED_DIRS = (
     "reports",
     "strategy",
     "accessibility",
+    "open-data",
+    DATA_DIR,
+    FEEDS_DIR,
 )
 """Folders of the docs tree that belong to the generator; stale files in them are removed."""
+
+GENERATED_FILE_DIRS = (DATA_DIR, FEEDS_DIR)
+"""Owned folders whose every file is generated, not only the Markdown: none is an editor's."""
 
 STAGING_DIR = ".suunta-staging"
 """Beside the docs tree (not in it, so MkDocs neither builds nor watches it)."""
@@ -82,10 +95,21 @@ class GenerationResult:
     accessibility: AccessibilityFile | None = None
     publication_date: dt.date | None = None
     """The date the data says it was last updated: the pages' date, never the build clock."""
+    open_data_titles: dict[str, str] = field(default_factory=dict)
+    """The open-data page's title per language, for the footer link."""
+    feeds: dict[str, PublishedFile] = field(default_factory=dict)
+    """The progress feed per language, for every page's head; empty without progress."""
+    feed_titles: dict[str, str] = field(default_factory=dict)
+    catalog_path: str = CATALOG_PATH
+    """The DCAT-AP catalog, from the site root, for the open-data page's head."""
 
 
 def generate(
-    data_dir: Path, docs_dir: Path, templates_dir: Path, languages: list[str]
+    data_dir: Path,
+    docs_dir: Path,
+    templates_dir: Path,
+    languages: list[str],
+    site_url: str = "",
 ) -> GenerationResult:
     """Validate the data and write every generated page, all or nothing.
 
@@ -93,6 +117,7 @@ def generate(
     changed folders are then written whole into a staging folder beside the docs tree and
     swapped in, so a failure (a template error, a full disk) never leaves `docs/` a mix of
     old and new pages. Nothing is touched when nothing changed, so `mkdocs serve` settles.
+    `site_url` (from `mkdocs.yml`) makes the addresses in feeds and data files whole.
     """
     data = load_data(data_dir, languages)
     model = build_model(data)
@@ -101,16 +126,28 @@ def generate(
         accessibility=data.accessibility,
         publication_date=model.publication_date,
     )
-    pages: dict[Path, str] = {}
+    site = SiteAddress(site_url, tuple(languages))
+    contexts = {
+        lang: page_context(model, templates_dir, lang, languages, site) for lang in languages
+    }
+    files = published_files(model, contexts, site)
+    pages: dict[Path, bytes] = {Path(f.docs_path): f.content for f in files}
     for language in languages:
         result.site_names[language] = pick(model.strategy.title, language, languages).text
         if model.illustrative:
             result.site_notes[language] = Labels(language)("illustrative.site")
-        for page in render_pages(model, templates_dir, language, languages):
+        feed = feed_of(files, language)
+        if feed is not None:
+            result.feeds[language] = feed
+            result.feed_titles[language] = file_title(feed, contexts[language].labels)
+        ctx = dataclasses.replace(contexts[language], published=files)
+        for page in _built_pages(model, ctx):
             if page.path == urls.STATEMENT:
                 result.statement_titles[language] = page.title
-            pages[Path(f"{page.path}.{language}.md")] = page_markdown(page)
-    result.pages = sorted(docs_dir / rel for rel in pages)
+            if page.path == urls.OPEN_DATA:
+                result.open_data_titles[language] = page.title
+            pages[Path(f"{page.path}.{language}.md")] = page_markdown(page).encode("utf-8")
+    result.pages = sorted(docs_dir / rel for rel in pages if rel.suffix == ".md")
     _apply(docs_dir, pages, result)
     return result
 
@@ -118,8 +155,24 @@ def generate(
 def render_pages(
     model: StrategyModel, templates_dir: Path, language: str, languages: list[str]
 ) -> list[GeneratedPage]:
+    """The pages of one language (without the published files' sizes: for listing pages)."""
+    site = SiteAddress("", tuple(languages))
+    return _built_pages(model, page_context(model, templates_dir, language, languages, site))
+
+
+def page_context(
+    model: StrategyModel,
+    templates_dir: Path,
+    language: str,
+    languages: list[str],
+    site: SiteAddress,
+) -> RenderContext:
     ctx = make_context(templates_dir, language, languages, _terms(model, language))
     ctx.env.globals["as_of"] = model.as_of
+    return dataclasses.replace(ctx, site=site)
+
+
+def _built_pages(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     return [page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)]
 
 
@@ -142,7 +195,7 @@ def page_markdown(page: GeneratedPage) -> str:
     return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
 
 
-def _apply(docs_dir: Path, pages: dict[Path, str], result: GenerationResult) -> None:
+def _apply(docs_dir: Path, pages: dict[Path, bytes], result: GenerationResult) -> None:
     """Bring the generated part of `docs_dir` to exactly `pages`, swapping changed folders."""
     staging = docs_dir.parent / STAGING_DIR
     if staging.exists():  # left by a run that was killed: never reuse it
@@ -151,23 +204,25 @@ def _apply(docs_dir: Path, pages: dict[Path, str], result: GenerationResult) -> 
     stale = {
         path.relative_to(docs_dir)
         for folder in OWNED_DIRS
-        for path in (docs_dir / folder).glob("**/*.md")
-        if path.relative_to(docs_dir) not in pages
+        for path in (docs_dir / folder).glob("**/*" if folder in GENERATED_FILE_DIRS else "**/*.md")
+        if path.is_file() and path.relative_to(docs_dir) not in pages
     }
-    result.unchanged = len(pages) - len(changed)
-    result.written = sorted(docs_dir / rel for rel in changed)
+    result.unchanged = len([rel for rel in pages if rel.suffix == ".md"]) - len(
+        [rel for rel in changed if rel.suffix == ".md"]
+    )
+    result.written = sorted(docs_dir / rel for rel in changed if rel.suffix == ".md")
     result.removed = sorted(docs_dir / rel for rel in stale)
     touched = {_top(rel) for rel in changed | stale}
     if not touched:
         return
     try:
-        for top in touched:
+        for top in touched - set(GENERATED_FILE_DIRS):
             _keep_other_files(docs_dir / top, staging / top)
         for rel, text in pages.items():
             if _top(rel) in touched:
                 target = staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                target.write_bytes(text)
         for top in sorted(touched):
             _swap(staging / top, docs_dir / top, staging / f"{top}.old")
     finally:
@@ -201,8 +256,8 @@ def _swap(new: Path, target: Path, old: Path) -> None:
         new.rename(target)
 
 
-def _read(path: Path) -> str | None:
+def _read(path: Path) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         return None

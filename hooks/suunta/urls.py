@@ -15,6 +15,8 @@ MEASURES_INDEX = "measures/index"
 TIMELINE = "timeline/index"
 PROGRESS = "progress/index"
 STATEMENT = "accessibility/index"
+OPEN_DATA = "open-data/index"
+"""The open data files: what each holds, its format, size, licence and date."""
 DOCUMENT = "strategy/index"
 """About the strategy: introduction, summary, dates, and links to the document's sections."""
 
