@@ -26,6 +26,7 @@ _KINDS = (
     ("report", "reports/"),
     ("document", "strategy/index"),
     ("statement", "accessibility/index"),
+    ("open-data", "open-data/index"),
 )
 
 
