@@ -96,16 +96,32 @@ def test_each_csv_has_exactly_the_index_measures_in_its_language(
         titles = [r[header.index(labels("open_data.columns.title"))] for r in body]
         assert titles == [a.text_content() for a in links]
         if labels("open_data.columns.status") in header:
-            statuses = {labels(f"status.{s}") for s in
-                        ("not_started", "in_progress", "delayed", "completed", "continuous", "cancelled")}
+            statuses = {
+                labels(f"status.{s}")
+                for s in (
+                    "not_started",
+                    "in_progress",
+                    "delayed",
+                    "completed",
+                    "continuous",
+                    "cancelled",
+                )
+            }
             column = [r[header.index(labels("open_data.columns.status"))] for r in body]
             assert set(column) - {""} <= statuses
 
 
 def test_csv_tells_schedules_in_words_of_its_language(sites: dict[str, Path]) -> None:
     rows = {
-        lang: list(csv.DictReader(io.StringIO(
-            (sites["demo"] / "data" / f"measures-{lang}.csv").read_bytes().decode("utf-8-sig"))))
+        lang: list(
+            csv.DictReader(
+                io.StringIO(
+                    (sites["demo"] / "data" / f"measures-{lang}.csv")
+                    .read_bytes()
+                    .decode("utf-8-sig")
+                )
+            )
+        )
         for lang in ("fi", "sv")
     }
     fi = next(r for r in rows["fi"] if r["Tunniste"] == "basic-it-procurement")
@@ -151,7 +167,11 @@ def test_open_data_page_carries_the_data_date_and_is_linked_from_every_footer(
     assert doc.xpath("//head/link[@rel='alternate'][@type='application/ld+json']/@href") == [
         "../../data/catalog.jsonld"
     ]
-    for path, href in [("", "open-data/"), ("sv/goals", "../open-data/"), ("measures/te-reform", "../../open-data/")]:
+    for path, href in [
+        ("", "open-data/"),
+        ("sv/goals", "../open-data/"),
+        ("measures/te-reform", "../../open-data/"),
+    ]:
         footer = page(site, path).xpath("//a[contains(@class,'suunta-open-data-link')]/@href")
         assert footer == [href], path
 
@@ -167,7 +187,9 @@ def test_catalog_has_the_dcat_ap_required_properties_and_points_at_built_files(
     for node in graph:
         by_type.setdefault(node["@type"], []).append(node)
     (catalog,), (dataset_node,), (publisher,) = (
-        by_type["dcat:Catalog"], by_type["dcat:Dataset"], by_type["foaf:Agent"]
+        by_type["dcat:Catalog"],
+        by_type["dcat:Dataset"],
+        by_type["foaf:Agent"],
     )
     for key in ("dct:title", "dct:description", "dct:publisher", "dcat:dataset"):
         assert catalog[key], key
@@ -184,12 +206,12 @@ def test_catalog_has_the_dcat_ap_required_properties_and_points_at_built_files(
         assert {t["@language"] for t in dist["dct:title"]} == languages
         url = dist["dcat:accessURL"]["@id"]
         assert url.startswith(site_url)
-        file = site / url[len(site_url):]
+        file = site / url[len(site_url) :]
         assert file.is_file(), url
         assert int(dist["dcat:byteSize"]["@value"]) == file.stat().st_size
         assert dist["dct:license"] == {"@id": "https://creativecommons.org/licenses/by/4.0/"}
     for landing in dataset_node["dcat:landingPage"]:
-        assert (site / landing["@id"][len(site_url):] / "index.html").is_file()
+        assert (site / landing["@id"][len(site_url) :] / "index.html").is_file()
 
 
 def _terms(name: str, language: str) -> dict[str, dict[str, str]]:
@@ -203,17 +225,20 @@ def _terms(name: str, language: str) -> dict[str, dict[str, str]]:
 def test_a_licence_given_in_the_data_is_published(project: Path, tmp_path: Path) -> None:
     strategy = project / "data" / "strategy.yml"
     strategy.write_text(
-        strategy.read_text("utf-8")
-        + "open_data:\n  licence:\n    name: CC0 1.0\n"
+        strategy.read_text("utf-8") + "open_data:\n  licence:\n    name: CC0 1.0\n"
         "    url: https://creativecommons.org/publicdomain/zero/1.0/\n",
         "utf-8",
     )
     docs = project / "docs"
-    generate(project / "data", docs, ROOT / "overrides" / "suunta", ["fi", "sv"], "https://x.invalid/")
+    generate(
+        project / "data", docs, ROOT / "overrides" / "suunta", ["fi", "sv"], "https://x.invalid/"
+    )
     page_text = (docs / "open-data" / "index.sv.md").read_text("utf-8")
     assert '<a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>' in page_text
     catalog = json.loads((docs / "data" / "catalog.jsonld").read_bytes())
     dataset_node = next(n for n in catalog["@graph"] if n["@type"] == "dcat:Dataset")
-    assert dataset_node["dct:license"] == {"@id": "https://creativecommons.org/publicdomain/zero/1.0/"}
+    assert dataset_node["dct:license"] == {
+        "@id": "https://creativecommons.org/publicdomain/zero/1.0/"
+    }
     back = json.loads((docs / "data" / "strategy.json").read_bytes())
     assert back["strategy"]["open_data"]["licence"]["name"] == "CC0 1.0"
