@@ -159,3 +159,16 @@ def test_progress_page_links_its_feed(sites: dict[str, Path]) -> None:
     links = doc.xpath("//a[@type='application/atom+xml']")
     assert [a.get("href") for a in links] == ["../feeds/progress.xml"]
     assert "Atom" in links[0].text_content()
+
+
+def test_without_site_url_the_feed_links_relatively_and_stays_valid(project: Path) -> None:
+    """A site without `site_url`: links relative to the feed, which readers resolve."""
+    generate(project / "data", project / "docs", TEMPLATES, ["fi", "sv"], "")
+    feed = etree.parse(str(project / "docs" / "feeds" / "progress.sv.xml"))
+    assert SCHEMA.validate(feed), SCHEMA.error_log
+    self_link = feed.xpath("/a:feed/a:link[@rel='self']/@href", namespaces=ATOM)
+    assert self_link == ["progress.xml"]
+    bases = feed.xpath("/a:feed/a:entry/@xml:base", namespaces=ATOM)
+    assert bases and all(b.startswith("../") for b in bases)
+    # From /sv/feeds/progress.xml, "../reports/<date>/" is /sv/reports/<date>/.
+    assert "../reports/2025-12-31/" in bases

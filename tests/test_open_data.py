@@ -242,3 +242,19 @@ def test_a_licence_given_in_the_data_is_published(project: Path, tmp_path: Path)
     }
     back = json.loads((docs / "data" / "strategy.json").read_bytes())
     assert back["strategy"]["open_data"]["licence"]["name"] == "CC0 1.0"
+
+
+def test_site_addresses_put_each_language_under_its_root() -> None:
+    from suunta.site_address import SiteAddress
+
+    site = SiteAddress("https://org.example.invalid/ict/", ("fi", "sv"))
+    assert site.page_path("measures/x", "sv") == "sv/measures/x/"
+    assert (
+        site.absolute("data/strategy.json") == "https://org.example.invalid/ict/data/strategy.json"
+    )
+    assert site.relative("data/strategy.json", "sv/open-data/") == "../../data/strategy.json"
+    assert site.relative("sv/feeds/progress.xml", "sv/progress/") == "../feeds/progress.xml"
+    assert (
+        site.relative("sv/reports/2025-12-31/", "sv/feeds/progress.xml") == "../reports/2025-12-31/"
+    )
+    assert SiteAddress("", ("fi",)).absolute("data/x.csv") is None

@@ -80,7 +80,7 @@ def catalog_jsonld(
             "dcat:accessURL": ref(f.site_path),
             "dcat:downloadURL": ref(f.site_path),
             "dcat:mediaType": {
-                "@id": f"https://www.iana.org/assignments/media-types/{f.media_type}"
+                "@id": f"http://www.iana.org/assignments/media-types/{f.media_type}"
             },
             "dct:format": {"@id": f"{EU_AUTHORITY}/file-type/{FILE_TYPES[f.format]}"},
             "dcat:byteSize": {"@value": str(f.size), "@type": "xsd:nonNegativeInteger"},
