@@ -15,7 +15,8 @@ from sites import EXAMPLES
 from suunta.generator import generate
 from suunta.loader import load_data
 from suunta.model import build_model
-from suunta.progress import changes_between
+from suunta.progress import changes_between, status_at
+from suunta.schema import MeasureStatus
 from suunta.site_config import site_settings
 
 SITES = {"demo": ROOT / "mkdocs.yml", **EXAMPLES}
@@ -97,6 +98,42 @@ def test_report_entries_say_what_changed_since_the_previous_report(sites: dict[s
     assert changes, "the demo's second report should have changes to tell"
     listed = [a.text_content() for a in content.xpath("//ul[@class='suunta-changes']/li/a")]
     assert listed == [f"{c.entry.number} {c.entry.measure.title.texts['sv']}" for c in changes]
+    # In short first: measures with a first status, completed and delayed since the first report.
+    kinds = {
+        li.get("data-kind"): [a.text_content() for a in li.xpath("a")]
+        for li in content.xpath("//ul[@class='suunta-change-kinds']/li")
+    }
+
+    def named(entries: list) -> list[str]:
+        return [f"{m.number} {m.measure.title.texts['sv']}" for m in entries]
+
+    before = {m.id: status_at(m, first.date) for m in model.measures}
+    after = {m.id: status_at(m, second.date) for m in model.measures}
+    expected = {
+        "added": named(
+            [m for m in model.measures if before[m.id] is None and after[m.id] is not None]
+        ),
+        "completed": named(
+            [
+                m
+                for m in model.measures
+                if after[m.id] is MeasureStatus.completed
+                and before[m.id] is not MeasureStatus.completed
+            ]
+        ),
+        "delayed": named(
+            [
+                m
+                for m in model.measures
+                if after[m.id] is MeasureStatus.delayed
+                and before[m.id] is not MeasureStatus.delayed
+            ]
+        ),
+    }
+    assert kinds == {kind: names for kind, names in expected.items() if names}
+    assert set(kinds) == {"added", "completed", "delayed"}, (
+        "the demo's report should show all three"
+    )
     # Links inside resolve from the entry's page (its xml:base).
     base = entry.get("{http://www.w3.org/XML/1998/namespace}base")
     assert base == f"https://suunta.example.invalid/sv/reports/{second.date.isoformat()}/"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .model import MeasureEntry, StrategyModel
-from .progress import changes_between
+from .progress import changes_between, changes_by_kind
 from .render import RenderContext
 from .schema import ProgressUpdate, Report
 from .site_address import SiteAddress
@@ -81,10 +81,16 @@ def atom_feed(model: StrategyModel, ctx: RenderContext, site: SiteAddress) -> by
 def _report_entry(model: StrategyModel, ctx: RenderContext, report: Report) -> _Entry:
     """A report, with what changed since the previous one (as its page tells it)."""
     previous = model.report_before(report.date)
-    changes = changes_between(model.measures, previous.date if previous else None, report.date)
+    since = previous.date if previous else None
+    changes = changes_between(model.measures, since, report.date)
     page = urls.report_page(report.date.isoformat())
     content = ctx.render(
-        "feed_report.html", page, report=report, previous=previous, changes=changes
+        "feed_report.html",
+        page,
+        report=report,
+        previous=previous,
+        changes=changes,
+        kinds=changes_by_kind(changes, since),
     )
     return _Entry(
         report.date, f"reports/{report.date.isoformat()}", ctx.text(report.title), page, content
