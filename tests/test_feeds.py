@@ -209,3 +209,18 @@ def test_without_site_url_the_feed_links_relatively_and_stays_valid(project: Pat
     assert bases and all(b.startswith("../") for b in bases)
     # From /sv/feeds/progress.xml, "../reports/<date>/" is /sv/reports/<date>/.
     assert "../reports/2025-12-31/" in bases
+
+
+def test_a_control_character_in_a_title_does_not_break_the_feed(project: Path) -> None:
+    """A YAML escape can put a character in a text that XML cannot hold at all."""
+    measures = project / "data" / "measures" / "1-ict-foundation.yml"
+    text = measures.read_text("utf-8")
+    line = '      sv: "Grundläggande informationsteknik: kravspecifikationer, '
+    assert line in text
+    broken = line.replace("Grundläggande", "Grund\\x01\\x0blägg\\ufffeande")
+    measures.write_text(text.replace(line, broken, 1), "utf-8")
+    generate(project / "data", project / "docs", TEMPLATES, ["fi", "sv"], "https://x.invalid/")
+    feed = etree.parse(str(project / "docs" / "feeds" / "progress.sv.xml"))
+    assert SCHEMA.validate(feed), SCHEMA.error_log
+    titles = feed.xpath("//a:entry/a:title/text()", namespaces=ATOM)
+    assert any(t.startswith("1.1 Grundläggande informationsteknik:") for t in titles)

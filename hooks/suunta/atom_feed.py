@@ -10,6 +10,7 @@ its page's address, so the links inside resolve as they do on the page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 MEDIA_TYPE = "application/atom+xml"
+
+_NOT_IN_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold at all, even escaped; a YAML escape ("\\x01") can put one
+in a data text. HTML pages shrug them off; a feed reader would reject the whole feed."""
 
 
 def feed_docs_path(language: str) -> str:
@@ -73,7 +78,7 @@ def atom_feed(model: StrategyModel, ctx: RenderContext, site: SiteAddress) -> by
         _text(item, "title", entry.title)
         _text(item, "updated", _timestamp(entry.date))
         _link(item, "alternate", site.link(page_path, here), "text/html")
-        ET.SubElement(item, _atom("content"), {"type": "html"}).text = entry.content
+        ET.SubElement(item, _atom("content"), {"type": "html"}).text = _xml_text(entry.content)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -141,7 +146,11 @@ def _atom(name: str) -> str:
 
 
 def _text(parent: ET.Element, name: str, text: str) -> None:
-    ET.SubElement(parent, _atom(name)).text = text
+    ET.SubElement(parent, _atom(name)).text = _xml_text(text)
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_IN_XML.sub("", text)
 
 
 def _link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:
