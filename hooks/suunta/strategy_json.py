@@ -8,6 +8,7 @@ is generated from the same pydantic models, so it cannot drift from the data fil
 from __future__ import annotations
 
 import json
+from functools import cache
 
 from pydantic import Field
 
@@ -45,6 +46,7 @@ def strategy_json(model: StrategyModel) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+@cache  # the same for every site: made from the models, not the data
 def strategy_schema() -> bytes:
     schema = StrategyDataset.model_json_schema(mode="validation")
     schema = {
