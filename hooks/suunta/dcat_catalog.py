@@ -16,6 +16,7 @@ from typing import Any
 from babel import Locale
 
 from .labels import Labels
+from .localize import pick
 from .model import StrategyModel
 from .published_file import PublishedFile
 from .site_address import SiteAddress
@@ -100,7 +101,10 @@ def catalog_jsonld(
         "dct:title": data_texts(title),
         "dct:description": [
             {
-                "@value": labels[lang]("open_data.dataset_description", site=title.get(lang, "")),
+                "@value": labels[lang](
+                    "open_data.dataset_description",
+                    site=pick(model.strategy.title, lang, languages).text,
+                ),
                 "@language": lang,
             }
             for lang in languages

@@ -105,8 +105,9 @@ def published_files(
         {language: site.page_path(urls.OPEN_DATA, language) for language in languages},
         licence_url(model),
     )
-    files.append(_data_file("catalog.jsonld", "catalog", "JSON-LD", JSONLD_MEDIA_TYPE, catalog))
-    assert files[-1].site_path == CATALOG_PATH
+    files.append(
+        PublishedFile(CATALOG_PATH, CATALOG_PATH, "catalog", "JSON-LD", JSONLD_MEDIA_TYPE, catalog)
+    )
     return tuple(files)
 
 
