@@ -130,13 +130,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
         try:
             _build.generated = generate(
-                paths.data_dir, paths.docs_dir, paths.templates_dir, languages
+                paths.data_dir,
+                paths.docs_dir,
+                paths.templates_dir,
+                languages,
+                site_url=config.site_url or "",
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None
         result = _build.generated
         if result.written or result.removed:  # changed folders are swapped in whole
-            _build.touched = [*result.pages, *result.removed]
+            _build.touched = [*result.files, *result.removed]
         _build.touched_at = time.monotonic()
         _build.generated_pages = frozenset(
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
@@ -149,6 +153,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     language = config.theme["language"]
     config.site_name = plain(result.site_names.get(language, config.site_name))
     config.extra.pop("suunta_statement", None)
+    _link_published_files(config, result, language)
     config.extra["suunta_site_note"] = result.site_notes.get(language, "")
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
@@ -160,6 +165,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for problem in result.warnings:
             log.warning(problem.describe(root))
         _warn_about_statement(result.accessibility)
+
+
+def _link_published_files(config: MkDocsConfig, result: GenerationResult, language: str) -> None:
+    """The open-data page in every footer, its catalog in its head, the feed in every head.
+
+    Paths from the site root: the theme turns them into links relative to each page (`url`).
+    """
+    for key in ("suunta_open_data", "suunta_feed"):
+        config.extra.pop(key, None)
+    prefix = _language_prefix(config, language)
+    if language in result.open_data_titles:
+        config.extra["suunta_open_data"] = {
+            "url": prefix + urls.directory_url(urls.OPEN_DATA),
+            "title": result.open_data_titles[language],
+            "catalog": result.catalog_path,
+        }
+    feed = result.feed_paths.get(language)
+    if feed is not None:
+        config.extra["suunta_feed"] = {"url": feed, "title": result.feed_titles[language]}
 
 
 def _warn_about_statement(statement: AccessibilityFile | None) -> None:

@@ -27,6 +27,7 @@ _KINDS = (
     ("document", "strategy/index"),
     ("whole-strategy", "strategy/whole"),
     ("statement", "accessibility/index"),
+    ("open-data", "open-data/index"),
 )
 
 

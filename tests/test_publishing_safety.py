@@ -81,7 +81,7 @@ def test_a_generator_failure_halfway_leaves_the_docs_tree_as_it_was(
     before = tree(project / "docs")
     rename_a_goal(project)
     writes = {"count": 0}
-    real_write = Path.write_text
+    real_write = Path.write_bytes  # pages and published files (CSV, JSON, feeds) alike
 
     def failing_write(self: Path, *args: object, **kwargs: object) -> int:
         writes["count"] += 1
@@ -89,7 +89,7 @@ def test_a_generator_failure_halfway_leaves_the_docs_tree_as_it_was(
             raise OSError(28, "No space left on device")
         return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "write_text", failing_write)
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
     with pytest.raises(OSError):
         _generate(project)
     monkeypatch.undo()

@@ -16,7 +16,7 @@ from .clock import ClockError, today
 from .errors import DataError
 from .generator import generate
 from .loader import MEASURES_DIR, load_data, load_goals
-from .site_config import site_settings
+from .site_config import read_mkdocs_yml, site_settings
 from .xlsx_import import (
     NotAWorkbookError,
     WorkbookLayoutError,
@@ -83,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Warning: {warning}", file=sys.stderr)
             summary = "The data is valid."
         else:
-            result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
+            site_url = read_mkdocs_yml(args.config_file).get("site_url") or ""
+            result = generate(
+                paths.data_dir, paths.docs_dir, paths.templates_dir, languages, str(site_url)
+            )
             warnings = result.warnings
             summary = (
                 f"Wrote {len(result.written)} pages, {result.unchanged} unchanged, "

@@ -21,7 +21,7 @@ from .errors import DataProblem
 from .generation_result import GenerationResult
 
 CACHE_FILE = ".suunta-cache.json"
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".yml")
 _NOT_CODE = ("theme", "site_starter", "__pycache__")
@@ -31,9 +31,9 @@ def cache_path(docs_dir: Path) -> Path:
     return docs_dir.parent / CACHE_FILE
 
 
-def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str]) -> str:
-    """A digest of everything a generation reads: data, templates, UI texts and the code."""
-    digest = hashlib.sha256(json.dumps([FORMAT, languages]).encode())
+def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str], site_url: str) -> str:
+    """A digest of everything a generation reads: data, templates, UI texts, code, settings."""
+    digest = hashlib.sha256(json.dumps([FORMAT, languages, site_url]).encode())
     for root, files in (
         (data_dir, _files(data_dir)),
         (templates_dir, _files(templates_dir)),
@@ -45,19 +45,27 @@ def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str]) -> st
     return digest.hexdigest()
 
 
-def cached_result(docs_dir: Path, key: str, owned_dirs: Iterable[str]) -> GenerationResult | None:
-    """The last result, if it was made from the same inputs and its pages are untouched."""
+def cached_result(
+    docs_dir: Path, key: str, owned_dirs: Iterable[str], generated_dirs: Iterable[str]
+) -> GenerationResult | None:
+    """The last result, if it was made from the same inputs and its files are untouched.
+
+    In `owned_dirs` every Markdown file is the generator's; in `generated_dirs` every file.
+    """
     try:
         stored = json.loads(cache_path(docs_dir).read_text(encoding="utf-8"))
         if stored.get("format") != FORMAT or stored.get("fingerprint") != key:
             return None
-        pages = {docs_dir / rel: stamp for rel, stamp in stored["pages"].items()}
-        if any(_stamp(path) != stamp for path, stamp in pages.items()):
+        files = {docs_dir / rel: stamp for rel, stamp in stored["files"].items()}
+        if any(_stamp(path) != stamp for path, stamp in files.items()):
             return None
         present = {p for folder in owned_dirs for p in (docs_dir / folder).glob("**/*.md")}
-        if not present <= pages.keys():
-            return None  # a stale page someone put back: let the generator remove it
-        return _result(stored["result"], sorted(pages))
+        present |= {
+            p for folder in generated_dirs for p in (docs_dir / folder).glob("**/*") if p.is_file()
+        }
+        if not present <= files.keys():
+            return None  # a stale file someone put back: let the generator remove it
+        return _result(stored["result"], sorted(files))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -67,7 +75,7 @@ def store(docs_dir: Path, key: str, result: GenerationResult) -> None:
     payload = {
         "format": FORMAT,
         "fingerprint": key,
-        "pages": {p.relative_to(docs_dir).as_posix(): _stamp(p) for p in result.pages},
+        "files": {p.relative_to(docs_dir).as_posix(): _stamp(p) for p in result.files},
         "result": {
             "warnings": [[str(w.file), w.line, w.field, w.message] for w in result.warnings],
             "site_names": result.site_names,
@@ -79,6 +87,10 @@ def store(docs_dir: Path, key: str, result: GenerationResult) -> None:
             "publication_date": (
                 result.publication_date.isoformat() if result.publication_date else None
             ),
+            "open_data_titles": result.open_data_titles,
+            "feed_paths": result.feed_paths,
+            "feed_titles": result.feed_titles,
+            "catalog_path": result.catalog_path,
         },
     }
     try:
@@ -91,11 +103,13 @@ def forget(docs_dir: Path) -> None:
     cache_path(docs_dir).unlink(missing_ok=True)
 
 
-def _result(stored: dict[str, Any], pages: list[Path]) -> GenerationResult:
+def _result(stored: dict[str, Any], files: list[Path]) -> GenerationResult:
     date = stored["publication_date"]
     statement = stored["accessibility"]
+    pages = [path for path in files if path.suffix == ".md"]
     return GenerationResult(
         pages=pages,
+        files=files,
         unchanged=len(pages),
         warnings=[DataProblem(Path(f), line, fld, msg) for f, line, fld, msg in stored["warnings"]],
         site_names=stored["site_names"],
@@ -103,6 +117,10 @@ def _result(stored: dict[str, Any], pages: list[Path]) -> GenerationResult:
         site_notes=stored["site_notes"],
         accessibility=AccessibilityFile.model_validate(statement) if statement else None,
         publication_date=dt.date.fromisoformat(date) if date else None,
+        open_data_titles=stored["open_data_titles"],
+        feed_paths=stored["feed_paths"],
+        feed_titles=stored["feed_titles"],
+        catalog_path=stored["catalog_path"],
     )
 
 

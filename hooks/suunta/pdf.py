@@ -25,7 +25,6 @@ from typing import Any
 from babel.units import format_unit
 
 from .chromium import keep_on_localhost, launch_options
-
 from .cli_texts import choose_language, say
 
 PLACEHOLDER = re.compile(r'<p class="suunta-pdf"(?P<attrs>[^>]*)>.*?</p>', re.DOTALL)
