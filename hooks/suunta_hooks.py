@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from pathspec import GitIgnoreSpec
 from suunta import publish, urls
 from suunta.accessibility_schema import AccessibilityFile
 from suunta.accessibility_statement import review_problems
@@ -88,6 +89,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.dirs[:] = with_suunta_theme(config.theme.dirs, config.theme.custom_dir)
     config.extra_css.extend(missing_assets(config.extra_css, STYLESHEETS))
     config.extra_javascript.extend(missing_assets(config.extra_javascript, SCRIPTS))
+    # Generated pages are reached from their index pages and links, not the navigation: a
+    # site need not list Suunta's folders (nor update its list when Suunta adds a page kind).
+    generated = GitIgnoreSpec.from_lines(f"/{folder}/*.md" for folder in OWNED_DIRS)
+    config.not_in_nav = generated if config.not_in_nav is None else config.not_in_nav + generated
     if _command.get("name") not in {"build", "gh-deploy"} or _i18n_building(config):
         return config
     target = Path(config.site_dir)
