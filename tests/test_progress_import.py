@@ -56,8 +56,20 @@ def test_a_sheet_adds_dated_updates_to_many_measures_and_changes_nothing_else(
         site / "progress.xlsx",
         [
             ["Tunnus", "Päivämäärä", "Tila", "Teksti_fi", "Text (sv)"],
-            ["printing-service", dt.datetime(2026, 11, 30), "valmis", "Seuranta jatkuu.", "Uppföljningen fortsätter."],
-            ["data-communications", "15.6.2026", "käynnissä", "Ohjausryhmä perustettiin: kokous 1", None],
+            [
+                "printing-service",
+                dt.datetime(2026, 11, 30),
+                "valmis",
+                "Seuranta jatkuu.",
+                "Uppföljningen fortsätter.",
+            ],
+            [
+                "data-communications",
+                "15.6.2026",
+                "käynnissä",
+                "Ohjausryhmä perustettiin: kokous 1",
+                None,
+            ],
             [None, None, None, None, None],
             ["it-service-management", "2025-06-01", "delayed", None, None],
         ],
@@ -77,19 +89,25 @@ def test_a_sheet_adds_dated_updates_to_many_measures_and_changes_nothing_else(
     by_id = {item.measure.id: item.measure for item in data.measures}
     # In date order: the June 2025 update sits between the updates of 2024 and December 2025.
     assert [u.date.isoformat() for u in by_id["it-service-management"].progress] == [
-        "2024-12-15", "2025-06-01", "2025-12-15",
+        "2024-12-15",
+        "2025-06-01",
+        "2025-12-15",
     ]
-    assert by_id["data-communications"].progress[0].text.texts == {"fi": "Ohjausryhmä perustettiin: kokous 1"}
+    assert by_id["data-communications"].progress[0].text.texts == {
+        "fi": "Ohjausryhmä perustettiin: kokous 1"
+    }
     assert by_id["printing-service"].progress[-1].status.value == "completed"
     out = capsys.readouterr().out
     assert "Added 3 progress update(s); 0 were already in the data." in out
 
 
-def test_running_the_same_sheet_again_adds_nothing(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_running_the_same_sheet_again_adds_nothing(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = site / "progress.csv"
     sheet.write_text(
-        "id;date;status;text_fi;text_sv\n"
-        "printing-service;2026-11-30;completed;Valmis.;Klar.\n", "utf-8-sig",
+        "id;date;status;text_fi;text_sv\nprinting-service;2026-11-30;completed;Valmis.;Klar.\n",
+        "utf-8-sig",
     )
     assert run(site, sheet) == 0
     once = texts(site)
@@ -100,7 +118,11 @@ def test_running_the_same_sheet_again_adds_nothing(site: Path, capsys: pytest.Ca
 
 def test_a_tab_separated_export_in_swedish_is_read(site: Path) -> None:
     sheet = site / "läge.tsv"
-    sheet.write_bytes("Åtgärd\tDatum\tLäge\tText_sv\nprinting-service\t2026-10-01\tpågår\tFörsenad leverans\n".encode("cp1252"))
+    sheet.write_bytes(
+        "Åtgärd\tDatum\tLäge\tText_sv\nprinting-service\t2026-10-01\tpågår\tFörsenad leverans\n".encode(
+            "cp1252"
+        )
+    )
     assert run(site, sheet) == 0
     data = load_data(site / "data", ["fi", "sv"])
     [printing] = [i.measure for i in data.measures if i.measure.id == "printing-service"]
@@ -108,13 +130,20 @@ def test_a_tab_separated_export_in_swedish_is_read(site: Path) -> None:
     assert printing.progress[-1].status.value == "in_progress"
 
 
-def test_every_bad_cell_is_named_and_nothing_is_written(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_bad_cell_is_named_and_nothing_is_written(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = texts(site)
     sheet = workbook(
         site / "progress.xlsx",
         [
             ["id", "date", "status", "text_fi"],
-            ["printing-service", "2026-11-30", "completed", "Hyvä."],  # a good row is not written either
+            [
+                "printing-service",
+                "2026-11-30",
+                "completed",
+                "Hyvä.",
+            ],  # a good row is not written either
             ["printing-servce", "2026-11-30", "completed", None],
             ["printing-service", "2026-02-30", "completed", None],
             ["printing-service", "2026-12-01", "almost", None],
@@ -124,20 +153,33 @@ def test_every_bad_cell_is_named_and_nothing_is_written(site: Path, capsys: pyte
     assert texts(site) == before
     err = capsys.readouterr().err
     assert "The progress sheet has 3 problem(s); nothing was written." in err
-    assert "sheet 'Edistyminen', cell A3: there is no measure with the id 'printing-servce'; did you mean 'printing-service'?" in err
+    assert (
+        "sheet 'Edistyminen', cell A3: there is no measure with the id 'printing-servce'; did you mean 'printing-service'?"
+        in err
+    )
     assert "sheet 'Edistyminen', cell B4: 2026-02-30 is not a date" in err
-    assert "sheet 'Edistyminen', cell C5: almost is not a status; use one of: not_started, in_progress" in err
+    assert (
+        "sheet 'Edistyminen', cell C5: almost is not a status; use one of: not_started, in_progress"
+        in err
+    )
 
 
 def test_an_unknown_column_and_another_update_on_the_same_date_are_refused(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = texts(site)
-    sheet = workbook(site / "p.xlsx", [["id", "date", "status", "kommentti"], ["x", "2026-01-01", "valmis", "?"]])
+    sheet = workbook(
+        site / "p.xlsx", [["id", "date", "status", "kommentti"], ["x", "2026-01-01", "valmis", "?"]]
+    )
     assert run(site, sheet) == 1
-    assert "sheet 'Edistyminen', cell D1: the column 'kommentti' is not known." in capsys.readouterr().err
+    assert (
+        "sheet 'Edistyminen', cell D1: the column 'kommentti' is not known."
+        in capsys.readouterr().err
+    )
     # printing-service already has an update dated 2025-06-30 (completed, with a text).
-    sheet = workbook(site / "q.xlsx", [["id", "date", "status"], ["printing-service", "2025-06-30", "delayed"]])
+    sheet = workbook(
+        site / "q.xlsx", [["id", "date", "status"], ["printing-service", "2025-06-30", "delayed"]]
+    )
     assert run(site, sheet) == 1
     assert (
         "sheet 'Edistyminen', row 2: the measure 'printing-service' already has another update dated 2025-06-30"
@@ -146,7 +188,9 @@ def test_an_unknown_column_and_another_update_on_the_same_date_are_refused(
     assert texts(site) == before
 
 
-def test_a_file_that_is_no_sheet_gets_one_line_and_status_2(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_that_is_no_sheet_gets_one_line_and_status_2(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fake = site / "p.xlsx"
     fake.write_text("not a workbook", "utf-8")
     assert run(site, fake) == 2
@@ -154,7 +198,11 @@ def test_a_file_that_is_no_sheet_gets_one_line_and_status_2(site: Path, capsys: 
     assert err.count("\n") == 1 and "p.xlsx is not an Excel workbook (.xlsx)" in err
 
 
-def test_the_messages_follow_the_chosen_language(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sheet = workbook(site / "p.xlsx", [["tunnus", "pvm", "tila"], ["printing-service", "huomenna", "valmis"]])
+def test_the_messages_follow_the_chosen_language(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = workbook(
+        site / "p.xlsx", [["tunnus", "pvm", "tila"], ["printing-service", "huomenna", "valmis"]]
+    )
     assert run(site, sheet, "--lang", "fi") == 1
     assert "taulukko 'Edistyminen', solu B2: huomenna ei ole päivämäärä" in capsys.readouterr().err

@@ -72,7 +72,9 @@ def _words() -> _Words:
     )
 
 
-def read_updates(tables: list[Table], languages: list[str], problems: list[str]) -> list[SheetUpdate]:
+def read_updates(
+    tables: list[Table], languages: list[str], problems: list[str]
+) -> list[SheetUpdate]:
     """Every good row of every sheet; each bad cell is added to `problems`, named."""
     updates: list[SheetUpdate] = []
     used = False

@@ -65,8 +65,13 @@ def add_updates(
             continue
         if same_date:
             problems.append(
-                say("progress.date_taken", where=update.where, measure=update.measure,
-                    date=update.date.isoformat(), file=file.name)
+                say(
+                    "progress.date_taken",
+                    where=update.where,
+                    measure=update.measure,
+                    date=update.date.isoformat(),
+                    file=file.name,
+                )
             )
             continue
         _add(measure, update)
@@ -106,16 +111,19 @@ def _date_of(item: Any) -> Any:
 
 def _same(item: Any, update: SheetUpdate) -> bool:
     texts = item.get("text") or {}
-    return str(item.get("status")) == update.status.value and {
-        str(k): str(v).strip() for k, v in texts.items()
-    } == update.texts
+    return (
+        str(item.get("status")) == update.status.value
+        and {str(k): str(v).strip() for k, v in texts.items()} == update.texts
+    )
 
 
 def _add(measure: CommentedMap, update: SheetUpdate) -> None:
     """The new update, in date order, written in the style of the updates around it."""
     entry = CommentedMap([("date", update.date), ("status", update.status.value)])
     if update.texts:
-        text = CommentedMap((lang, yaml_roundtrip.text_value(t)) for lang, t in update.texts.items())
+        text = CommentedMap(
+            (lang, yaml_roundtrip.text_value(t)) for lang, t in update.texts.items()
+        )
         entry["text"] = text
     existing = measure.get(PROGRESS)
     if not isinstance(existing, CommentedSeq):

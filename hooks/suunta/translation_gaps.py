@@ -37,7 +37,9 @@ def missing_languages(text: Localized, languages: list[str]) -> list[str]:
     return [lang for lang in languages if lang not in text.texts]
 
 
-def localized_texts(value: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Localized]]:
+def localized_texts(
+    value: BaseModel, path: FieldPath = ()
+) -> Iterator[tuple[FieldPath, Localized]]:
     """Every text written per language under `value`, with its field path."""
     for name, child in _children(value, path):
         if isinstance(child, Localized):

@@ -118,10 +118,12 @@ def import_sheet(
             documents[file] = yaml_roundtrip.load(data_dir / file)
         node = _resolve(documents[file], field)
         if not isinstance(node, dict):
-            problems.append(say("translations.unknown_field", where=row.where("field"), field=field))
+            problems.append(
+                say("translations.unknown_field", where=row.where("field"), field=field)
+            )
             continue
-        value = translation if yaml_roundtrip.is_flow(node) else yaml_roundtrip.text_value(
-            translation
+        value = (
+            translation if yaml_roundtrip.is_flow(node) else yaml_roundtrip.text_value(translation)
         )
         node[language] = value
         source_text = row.values.get("source_text", "")

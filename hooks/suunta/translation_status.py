@@ -169,7 +169,7 @@ def read_lock(data_dir: Path, source_language: str) -> Lock:
 
 def write_lock(data_dir: Path, source_language: str, lock: Lock) -> Path:
     path = data_dir / LOCK_FILE
-    content = {SOURCE_KEY: source_language}
+    content: dict[str, Any] = {SOURCE_KEY: source_language}
     content |= {
         file: {field: dict(sorted(langs.items())) for field, langs in sorted(fields.items())}
         for file, fields in sorted(lock.items())
@@ -206,8 +206,7 @@ def accepted(texts: list[DataText], languages: list[str]) -> Lock:
             continue
         for language in languages[1:]:
             if language in text.texts:
-                lock.setdefault(text.name, {}).setdefault(text.field, {})[language] = (
-                    fingerprint(text.texts[source])
+                lock.setdefault(text.name, {}).setdefault(text.field, {})[language] = fingerprint(
+                    text.texts[source]
                 )
     return lock
-

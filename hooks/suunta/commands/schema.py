@@ -24,7 +24,9 @@ def run(args: argparse.Namespace, site: Site | None) -> int:
     try:
         written = write_schemas(directory)
     except OSError as error:
-        print(say("schema.cannot_write", directory=directory, reason=error.strerror), file=sys.stderr)
+        print(
+            say("schema.cannot_write", directory=directory, reason=error.strerror), file=sys.stderr
+        )
         return 2
     for path in written:
         print(say("schema.written", path=path))
