@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .cli_texts import say
 from .errors import DataProblem
 from .schema import Localized
 from .validation_messages import format_path
@@ -26,8 +27,11 @@ def translation_gaps(
                     source.file,
                     source.line_of(name),
                     format_path(name),
-                    f"no translation in {', '.join(missing)}; "
-                    f"the page shows the {', '.join(child.texts)} text instead",
+                    say(
+                        "data_errors.translation_gap",
+                        missing=", ".join(missing),
+                        shown=", ".join(child.texts),
+                    ),
                 )
             )
     return gaps
