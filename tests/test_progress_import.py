@@ -206,3 +206,15 @@ def test_the_messages_follow_the_chosen_language(
     )
     assert run(site, sheet, "--lang", "fi") == 1
     assert "taulukko 'Edistyminen', solu B2: huomenna ei ole päivämäärä" in capsys.readouterr().err
+
+
+def test_every_data_file_is_written_back_exactly_as_it_was_read() -> None:
+    """What the import and the translations rely on: an unchanged file saves byte for byte."""
+    from suunta import yaml_roundtrip
+
+    files = sorted(ROOT.glob("data/**/*.yml")) + sorted(ROOT.glob("examples/*/data/**/*.yml"))
+    assert len(files) > 20
+    changed = [
+        f for f in files if yaml_roundtrip.dumps(yaml_roundtrip.load(f)) != f.read_text("utf-8")
+    ]
+    assert changed == []

@@ -57,7 +57,10 @@ def _shared_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="suunta",
+        description="Check, build, import and translate the data of a strategy site.",
+    )
     _shared_options(parser, None)
     # The shared options may also follow the command (`suunta check -f x/mkdocs.yml`);
     # SUPPRESS keeps a subcommand from overwriting what was given before it.

@@ -23,6 +23,7 @@ def _yaml() -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = WIDTH
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # [{fi: x}] stays as written
     yaml.indent(mapping=2, sequence=4, offset=2)  # the layout of Suunta's data files
     return yaml
 
