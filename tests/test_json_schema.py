@@ -112,3 +112,27 @@ def test_the_schema_line_points_from_a_data_file_to_its_schema(tmp_path: Path) -
     assert yaml.safe_load(once) == {"measures": []}
     with pytest.raises(KeyError):
         schema_comment("measure", tmp_path, data_file)
+
+
+def test_link_puts_the_schema_line_first_in_every_data_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from suunta.loader import load_data
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    config = ["-f", str(tmp_path / "mkdocs.yml")]
+    assert suunta_cli(["schema", "--link", *config]) == 0
+    assert "Put the schema line first in 7 data file(s)" in capsys.readouterr().out
+    for kind, file in data_files(tmp_path / "data"):
+        original = (ROOT / file.relative_to(tmp_path)).read_text("utf-8")
+        first, rest = file.read_text("utf-8").split("\n", 1)
+        assert rest == original
+        target = (file.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == tmp_path / "schemas" / f"{kind}.schema.json" and target.is_file()
+    load_data(tmp_path / "data", ["fi", "sv"])  # still valid data
+    before = {f: f.read_text("utf-8") for _, f in data_files(tmp_path / "data")}
+    assert suunta_cli(["schema", "--link", *config]) == 0
+    assert {f: f.read_text("utf-8") for f in before} == before

@@ -75,3 +75,22 @@ def with_schema_comment(text: str, comment: str) -> str:
     if lines and lines[0].startswith(SCHEMA_COMMENT_PREFIX):
         lines = lines[1:]
     return comment + "\n" + "".join(lines)
+
+
+def data_file_kinds(data_dir: Path) -> list[tuple[str, Path]]:
+    """Every data file in `data_dir` that exists, with its kind."""
+    files = [(kind, data_dir / f"{kind}.yml") for kind in DATA_FILES if kind != "measures"]
+    files += [("measures", file) for file in sorted((data_dir / "measures").glob("*.yml"))]
+    return [(kind, file) for kind, file in files if file.is_file()]
+
+
+def link_data_files(data_dir: Path, schema_dir: Path) -> list[Path]:
+    """Put (or refresh) the schema line first in every data file; returns the files changed."""
+    changed = []
+    for kind, file in data_file_kinds(data_dir):
+        text = file.read_text("utf-8")
+        linked = with_schema_comment(text, schema_comment(kind, schema_dir, file))
+        if linked != text:
+            file.write_text(linked, "utf-8")
+            changed.append(file)
+    return changed
