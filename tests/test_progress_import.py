@@ -218,3 +218,23 @@ def test_every_data_file_is_written_back_exactly_as_it_was_read() -> None:
         f for f in files if yaml_roundtrip.dumps(yaml_roundtrip.load(f)) != f.read_text("utf-8")
     ]
     assert changed == []
+
+
+@pytest.mark.parametrize("name, content", [("empty.csv", b""), ("blank.tsv", b"\n\t\n")])
+def test_an_empty_sheet_gets_one_line_and_status_2(
+    site: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes
+) -> None:
+    (site / name).write_bytes(content)
+    assert run(site, site / name) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{name}: the file has no rows" in err
+
+
+def test_a_file_that_cannot_be_written_is_one_line_not_a_traceback(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = site / "no-such-folder" / "t.xlsx"
+    code = suunta_cli(["translations", "--export", str(missing), "-f", str(site / "mkdocs.yml")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot read or write {missing}" in err

@@ -102,6 +102,10 @@ def _run(args: argparse.Namespace) -> int:
     except ClockError as error:
         print(say("common.clock_error", error=error), file=sys.stderr)
         return 2
+    except OSError as error:  # a folder that does not exist, a file open in Excel ...
+        where = error.filename if error.filename is not None else ""
+        print(say("common.os_error", file=where, reason=error.strerror or error), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -75,7 +75,10 @@ def _words() -> _Words:
 def read_updates(
     tables: list[Table], languages: list[str], problems: list[str]
 ) -> list[SheetUpdate]:
-    """Every good row of every sheet; each bad cell is added to `problems`, named."""
+    """Every good row of every sheet; each bad cell is added to `problems`, named.
+
+    A file without a single filled row raises `ProgressSheetError`: it is the wrong file.
+    """
     updates: list[SheetUpdate] = []
     used = False
     for table in tables:
@@ -93,7 +96,7 @@ def read_updates(
                 if update is not None:
                     updates.append(update)
     if not used:
-        problems.append(say("progress.empty"))
+        raise ProgressSheetError([say("progress.empty")])
     return updates
 
 

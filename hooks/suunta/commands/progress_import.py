@@ -30,9 +30,13 @@ def run(args: argparse.Namespace, site: Site) -> int:
         print(f"suunta: {error}", file=sys.stderr)
         return 2
     measure_files = sorted((site.paths.data_dir / MEASURES_DIR).glob("*.yml"))
+    problems: list[str] = []
     try:
-        problems: list[str] = []
         updates = read_updates(tables, site.languages, problems)
+    except ProgressSheetError as error:  # no rows at all: a wrong file, told in one line
+        print(f"suunta: {args.file.name}: {error}", file=sys.stderr)
+        return 2
+    try:
         result = add_updates(updates, measure_files, site.languages, problems)
     except ProgressSheetError as error:
         print(say("progress.not_written", count=len(error.problems)), file=sys.stderr)
