@@ -133,3 +133,26 @@ def test_the_language_comes_from_the_option_then_the_environment_then_the_site(
     assert capsys.readouterr().out == "The data is valid.\n"
     assert suunta_cli(["check", "--lang", "fi", "-f", str(broken_site / "none.yml")]) == 2
     assert "sivuston asetuksia ei löydy" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        (
+            "fi",
+            "kenttä 'measures[1].goal': tavoitetta tunnuksella 'no-such-goal' ei ole; tavoitteet ovat: ict-foundation",
+        ),
+        (
+            "sv",
+            "fältet 'measures[1].goal': det finns inget mål med id 'no-such-goal'; målen är: ict-foundation",
+        ),
+    ],
+)
+def test_the_loaders_own_checks_speak_the_chosen_language_too(
+    broken_site: Path, capsys: pytest.CaptureFixture[str], language: str, expected: str
+) -> None:
+    file = broken_site / "data" / "measures" / "2-applications.yml"
+    text = file.read_text("utf-8")
+    file.write_text(text.replace("goal: applications", "goal: no-such-goal", 1), "utf-8")
+    assert suunta_cli(["check", "--lang", language, "-f", str(broken_site / "mkdocs.yml")]) == 1
+    assert expected in capsys.readouterr().err
