@@ -238,3 +238,17 @@ def test_a_file_that_cannot_be_written_is_one_line_not_a_traceback(
     assert code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"cannot read or write {missing}" in err
+
+
+def test_a_file_with_windows_line_endings_keeps_them(site: Path) -> None:
+    file = site / MEASURES / "2-applications.yml"
+    original = file.read_bytes().replace(b"\n", b"\r\n")
+    file.write_bytes(original)
+    sheet = site / "p.csv"
+    first_id = load_data(site / "data", ["fi", "sv"]).measures
+    measure = next(m.measure.id for m in first_id if m.source.file.name == "2-applications.yml")
+    sheet.write_text(f"id,date,status\n{measure},2026-11-30,completed\n", "utf-8")
+    assert run(site, sheet) == 0
+    after = file.read_bytes()
+    assert after.count(b"\r\n") == original.count(b"\r\n") + 1
+    assert b"\n" not in after.replace(b"\r\n", b"")

@@ -78,9 +78,10 @@ def data_texts(data: StrategyData, data_dir: Path) -> list[DataText]:
             source = _located(data_dir / name)
             found += _texts(model, model, (), source, data_dir / name, data_dir)
     for item in data.measures:
-        path: FieldPath = ("measures", item.index)
-        file = item.source.file
-        found += _texts(item.measure, item.measure, path, item.source, file, data_dir, path)
+        # The path starts at the file: a measure is item `index` of its `measures` list.
+        root = {"measures": {item.index: item.measure}}
+        start: FieldPath = ("measures", item.index)
+        found += _texts(item.measure, root, start, item.source, item.source.file, data_dir)
     return found
 
 
@@ -93,39 +94,30 @@ def _located(file: Path) -> LocatedYaml | None:
 
 def _texts(
     model: BaseModel,
-    root: BaseModel,
+    root: Any,
     start: FieldPath,
     source: LocatedYaml | None,
     file: Path,
     data_dir: Path,
-    prefix: FieldPath = (),
 ) -> Iterator[DataText]:
     name = file.relative_to(data_dir).as_posix()
     for path, text in localized_texts(model, start):
-        inner = path[len(prefix) :]
-        field = stable_path(root, inner, prefix)
         line = source.line_of(path) if source else None
-        yield DataText(file, name, field, line, dict(text.texts))
+        yield DataText(file, name, stable_path(root, path), line, dict(text.texts))
 
 
-def stable_path(root: Any, inner: FieldPath, prefix: FieldPath = ()) -> str:
-    """`measures[open-data].title`: a list item is named by its id when it has one."""
-    text = ""
-    for part in prefix:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    if prefix and isinstance(prefix[-1], int):
-        item_id = getattr(root, "id", None)
-        if isinstance(item_id, str) and not item_id.isdigit():
-            text = re.sub(r"\[\d+\]$", f"[{item_id}]", text)
-    node = root
-    for part in inner:
+def stable_path(root: Any, path: FieldPath) -> str:
+    """`measures[open-data].title`: a list item is named by its id when it has one, so the
+    name survives reordering; other items by their number (from 1), as errors name them."""
+    text, node = "", root
+    for part in path:
         if isinstance(part, int):
             node = node[part]
             item_id = getattr(node, "id", None)
-            ok = isinstance(item_id, str) and not item_id.isdigit()
-            text += f"[{item_id}]" if ok else f"[{part + 1}]"
+            named = isinstance(item_id, str) and not item_id.isdigit()
+            text += f"[{item_id}]" if named else f"[{part + 1}]"
         else:
-            node = getattr(node, part)
+            node = node[part] if isinstance(node, dict) else getattr(node, part)
             text += f".{part}" if text else part
     return text
 

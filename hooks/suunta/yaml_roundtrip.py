@@ -40,7 +40,12 @@ def dumps(data: Any) -> str:
 
 
 def save(path: Path, data: Any) -> None:
-    path.write_text(dumps(data), "utf-8")
+    """Write `data` back, with the file's own line endings (an editor on Windows keeps CRLF)."""
+    text = dumps(data)
+    if b"\r\n" in path.read_bytes():
+        text = text.replace("\n", "\r\n")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
 
 
 def text_value(text: str) -> str:
