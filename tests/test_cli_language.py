@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import string
@@ -64,6 +65,28 @@ def test_every_key_the_code_asks_for_is_in_the_tables() -> None:
         asked |= {f"data_errors.{key}" for key in re.findall(r'\b_say\(\s*"([a-z_.]+)"', text)}
     assert len(asked) > 60
     assert sorted(asked - set(english)) == []
+
+
+def test_every_call_gives_the_values_its_message_names() -> None:
+    """A message naming a value the code does not give would end the command in a KeyError."""
+    english = leaves(load_table("en"))
+    checked = 0
+    for module in HOOKS.rglob("*.py"):
+        for call in ast.walk(ast.parse(module.read_text("utf-8"))):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+                continue
+            if call.func.id not in ("say", "_say") or not call.args:
+                continue
+            key = call.args[0]
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                continue
+            full = key.value if call.func.id == "say" else f"data_errors.{key.value}"
+            given = {keyword.arg for keyword in call.keywords}
+            assert placeholders(english[full]) <= given, (
+                f"{module.name}: {full} needs {placeholders(english[full]) - given}"
+            )
+            checked += 1
+    assert checked > 80
 
 
 @pytest.fixture
