@@ -109,19 +109,19 @@ def broken_site(tmp_path: Path) -> Path:
         (
             "en",
             "The strategy data has 1 problem; nothing was built.",
-            "data/measures/1-ict-foundation.yml, line 142, field 'measures[10].progress[1].status': 'almost' is not "
+            "data/measures/1-ict-foundation.yml, line {line}, field 'measures[10].progress[1].status': 'almost' is not "
             "allowed here; use one of: 'not_started', 'in_progress', 'delayed', 'completed', 'continuous' or 'cancelled'",
         ),
         (
             "fi",
             "Strategian tiedoissa on 1 virhe; sivustoa ei rakennettu.",
-            "data/measures/1-ict-foundation.yml, rivi 142, kenttä 'measures[10].progress[1].status': 'almost' ei ole "
+            "data/measures/1-ict-foundation.yml, rivi {line}, kenttä 'measures[10].progress[1].status': 'almost' ei ole "
             "sallittu tässä; käytä jotakin näistä: 'not_started', 'in_progress', 'delayed', 'completed', 'continuous' tai 'cancelled'",
         ),
         (
             "sv",
             "Strategins uppgifter har 1 fel; webbplatsen byggdes inte.",
-            "data/measures/1-ict-foundation.yml, rad 142, fältet 'measures[10].progress[1].status': 'almost' är inte "
+            "data/measures/1-ict-foundation.yml, rad {line}, fältet 'measures[10].progress[1].status': 'almost' är inte "
             "tillåtet här; använd något av: 'not_started', 'in_progress', 'delayed', 'completed', 'continuous' eller 'cancelled'",
         ),
     ],
@@ -132,7 +132,9 @@ def test_check_explains_a_wrong_field_in_the_chosen_language(
     assert suunta_cli(["check", "--lang", language, "-f", str(broken_site / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert err.splitlines()[0] == heading
-    assert f"  - {problem}" in err.splitlines()
+    text = (broken_site / "data" / "measures" / "1-ict-foundation.yml").read_text("utf-8")
+    line = text[: text.index("status: almost")].count("\n") + 1
+    assert "  - " + problem.format(line=line) in err.splitlines()
     # The choice lasts for the command only: the loader, in the same process, speaks English again.
     assert current_language() == "en"
     with pytest.raises(DataError, match="is not allowed here"):
