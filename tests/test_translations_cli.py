@@ -187,3 +187,13 @@ def test_a_bad_row_in_the_filled_sheet_is_named_and_nothing_is_written(
     assert "cell A4: '../mkdocs.yml' är ingen datafil med texter" in err
     assert (site / GOAL_1).read_text("utf-8") == before
     assert not (site / "data" / "translations.lock.yml").exists()
+
+
+def test_a_text_that_looks_like_a_formula_stays_a_text(site: Path, tmp_path: Path) -> None:
+    edit(site, EVAKA_SV, "")
+    edit(site, "      fi: eVakan käyttöönotto\n", '      fi: "=eVakan käyttöönotto"\n')
+    sheet = tmp_path / "t.xlsx"
+    assert run(site, "--export", str(sheet)) == 0
+    book = load_workbook(sheet)
+    cell = book.active["E2"]
+    assert (cell.value, cell.data_type) == ("=eVakan käyttöönotto", "s")

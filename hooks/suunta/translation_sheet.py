@@ -75,6 +75,8 @@ def export_sheet(problems: list[TranslationProblem], source: str, path: Path) ->
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a text, never a formula Excel would run
     sheet.freeze_panes = "A2"
     book.save(path)
 
