@@ -26,6 +26,9 @@ PINNED_TODAY = "2026-12-01"
 """The tests' "today" (for the statement's review age), so they do not start failing one day.
 Builds run as subprocesses and inherit it; publishing builds use the real date."""
 os.environ[TODAY_VARIABLE] = PINNED_TODAY
+os.environ["SUUNTA_LANG"] = "en"
+"""The `suunta` command speaks the site's default language (Finnish for the demo) unless told;
+the tests read its English messages, and pass `--lang fi` / `--lang sv` where they test those."""
 
 
 def run_mkdocs(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:

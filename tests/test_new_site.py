@@ -50,7 +50,13 @@ def test_a_new_site_builds_strictly_in_its_languages(tmp_path: Path, languages: 
     order = languages.split(",")
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     page = "tietoa" if order[0] == "fi" else "om"
-    assert files == SITE_FILES | {f"docs/{page}.{lang}.md" for lang in order}
+    schemas = {f"schemas/{kind}.schema.json" for kind in ("strategy", "goals", "measures", "document", "accessibility")}
+    assert files == SITE_FILES | schemas | {f"docs/{page}.{lang}.md" for lang in order}
+    # Each data file names its schema on its first line, relative to the file.
+    first = (site / "data" / "measures" / "1.yml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schemas/measures.schema.json"
+    first = (site / "data" / "strategy.yml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/strategy.schema.json"
     # Only content and settings: no theme, no Suunta code in the site.
     assert (site / "hooks.py").read_text("utf-8").count("\n") == 1
     config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))

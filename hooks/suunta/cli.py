@@ -1,7 +1,9 @@
-"""`suunta check`, `generate` and `import-xlsx`: the data tools, without MkDocs; and
-`suunta pdf SITE_DIR`, which prints a built site's whole strategy and reports to PDF.
+"""The `suunta` command: the data tools, without MkDocs.
 
-Editors can check their data before publishing; another engine can build the generated tree.
+Editors check their data before publishing, bring in spreadsheets and translations, and
+another engine can build the generated tree. Each subcommand lives in `suunta.commands`;
+this module reads the shared options, chooses the language of the messages and turns the
+data's and the clock's errors into plain words with an exit status.
 """
 
 from __future__ import annotations
@@ -9,131 +11,110 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from . import new_site_command
-from .accessibility_statement import review_problems
-from .clock import ClockError, today
-from .errors import DataError
-from .generator import generate
-from .loader import MEASURES_DIR, load_data, load_goals
-from .site_config import read_mkdocs_yml, site_settings
-from .xlsx_import import (
-    NotAWorkbookError,
-    WorkbookLayoutError,
-    import_workbook,
-    write_measure_files,
+from .cli_texts import LANGUAGES, choose_language, current_language, say
+from .clock import ClockError
+from .commands import (
+    Site,
+    check,
+    generate,
+    import_xlsx,
+    progress_import,
+    schema,
+    translations,
 )
+from .errors import DataError
+from .site_config import site_settings
+
+COMMANDS: dict[str, ModuleType] = {
+    "check": check,
+    "generate": generate,
+    "import-xlsx": import_xlsx,
+    "import-progress": progress_import,
+    "schema": schema,
+    "translations": translations,
+}
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["pdf"]:  # works on a built site, not on data/: its own arguments
-        from .pdf import main as pdf_main
-
-        return pdf_main(argv[1:])
-    if argv[:1] == ["new"]:
-        return new_site_command.run(argv[1:])
-    parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
-    parser.add_argument(
-        "command",
-        choices=["check", "generate", "import-xlsx"],
-        help="check: validate data/; generate: also write the pages into docs/; "
-        "import-xlsx: turn an Excel action plan into data/measures/*.yml",
-    )
-    parser.add_argument("workbook", nargs="?", type=Path, help="with import-xlsx: the .xlsx file")
+def _shared_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "-f",
         "--config-file",
         type=Path,
-        default=Path("mkdocs.yml"),
+        default=default if default is argparse.SUPPRESS else DEFAULT_CONFIG,
         help="the site's mkdocs.yml (default: ./mkdocs.yml)",
     )
     parser.add_argument(
-        "--goal",
-        action="append",
-        default=[],
-        metavar="SHEET=GOAL-ID",
-        help="with import-xlsx: the goal of a sheet (default: sheets in goal order)",
+        "--lang",
+        choices=LANGUAGES,
+        default=default if default is argparse.SUPPRESS else None,
+        help="the language of messages: en, fi or sv (default: SUUNTA_LANG, else the "
+        "site's default language)",
     )
-    parser.add_argument(
-        "--language",
-        metavar="CODE",
-        help="with import-xlsx: the language of the workbook's texts "
-        "(default: the site's default language)",
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="suunta",
+        description="Check, build, import and translate the data of a strategy site.",
     )
-    parser.add_argument(
-        "--force", action="store_true", help="with import-xlsx: replace measure files that exist"
-    )
-    args = parser.parse_args(argv)
-    if not args.config_file.is_file():
-        print(f"suunta: no site configuration at {args.config_file}", file=sys.stderr)
-        return 2
-    paths, languages = site_settings(args.config_file)
-    if args.command == "import-xlsx":
-        return _import_xlsx(args, paths.data_dir, args.language or languages[0])
+    _shared_options(parser, None)
+    # The shared options may also follow the command (`suunta check -f x/mkdocs.yml`);
+    # SUPPRESS keeps a subcommand from overwriting what was given before it.
+    shared = argparse.ArgumentParser(add_help=False)
+    _shared_options(shared, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        sub = commands.add_parser(name, parents=[shared], help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # These two work on a folder that is not (yet) a site's data: their own arguments.
+    if argv[:1] == ["pdf"]:  # prints a built site's whole strategy and reports
+        from .pdf import main as pdf_main
+
+        return pdf_main(argv[1:])
+    if argv[:1] == ["new"]:  # starts a new site
+        return new_site_command.run(argv[1:])
+    args = build_parser().parse_args(argv)
+    before = current_language()
     try:
-        if args.command == "check":
-            data = load_data(paths.data_dir, languages)
-            warnings = data.translation_gaps
-            error, warning = review_problems(data.accessibility, today())
-            if error:
-                print(error, file=sys.stderr)
-                return 1
-            if warning:
-                print(f"Warning: {warning}", file=sys.stderr)
-            summary = "The data is valid."
-        else:
-            site_url = read_mkdocs_yml(args.config_file).get("site_url") or ""
-            result = generate(
-                paths.data_dir, paths.docs_dir, paths.templates_dir, languages, str(site_url)
-            )
-            warnings = result.warnings
-            summary = (
-                f"Wrote {len(result.written)} pages, {result.unchanged} unchanged, "
-                f"removed {len(result.removed)}."
-            )
+        return _run(args)
+    finally:
+        choose_language(before)  # a test, or a build in the same process, keeps its language
+
+
+def _run(args: argparse.Namespace) -> int:
+    module = COMMANDS[args.command]
+    choose_language(args.lang)
+    config_file: Path = args.config_file
+    if not config_file.is_file():
+        if getattr(module, "NEEDS_SITE", True):
+            print(say("common.no_site", config=config_file), file=sys.stderr)
+            return 2
+        return int(module.run(args, None))
+    paths, languages = site_settings(config_file)
+    choose_language(args.lang, languages[0])
+    site = Site(config_file=config_file, paths=paths, languages=languages)
+    try:
+        return int(module.run(args, site))
     except DataError as error:
         print(error.report(paths.root), file=sys.stderr)
         return 1
     except ClockError as error:
-        print(f"suunta: {error}", file=sys.stderr)
+        print(say("common.clock_error", error=error), file=sys.stderr)
         return 2
-    for problem in warnings:
-        print(f"Warning: {problem.describe(paths.root)}", file=sys.stderr)
-    print(summary)
-    return 0
-
-
-def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int:
-    if args.workbook is None or not args.workbook.is_file():
-        print(
-            "suunta: give the Excel file to import, such as: suunta import-xlsx plan.xlsx",
-            file=sys.stderr,
-        )
+    except OSError as error:  # a folder that does not exist, a file open in Excel ...
+        where = error.filename if error.filename is not None else ""
+        print(say("common.os_error", file=where, reason=error.strerror or error), file=sys.stderr)
         return 2
-    try:
-        goals = load_goals(data_dir)
-        sheet_goals = dict(item.split("=", 1) for item in args.goal if "=" in item)
-        imports = import_workbook(args.workbook, [g.id for g in goals.goals], sheet_goals, language)
-        written = write_measure_files(imports, data_dir / MEASURES_DIR, args.force)
-    except NotAWorkbookError as error:
-        print(f"suunta: {error}", file=sys.stderr)
-        return 2
-    except DataError as error:
-        print(error.report(data_dir.parent), file=sys.stderr)
-        return 1
-    except (WorkbookLayoutError, OSError) as error:
-        print(f"suunta: {error}", file=sys.stderr)
-        return 1
-    for item, path in zip(imports, written, strict=True):
-        print(
-            f"{path}: {len(item.measures)} measures, {len(item.themes)} themes "
-            f"from sheet '{item.sheet}' (goal '{item.goal}')"
-        )
-        for note in item.notes:
-            print(f"Check: {note}", file=sys.stderr)
-    print("Next: add the texts in the other languages, then run `suunta check`.")
-    return 0
 
 
 if __name__ == "__main__":

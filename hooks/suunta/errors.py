@@ -1,4 +1,8 @@
-"""Data errors told in words an editor understands: file, line, field and what was expected."""
+"""Data errors told in words an editor understands: file, line, field and what was expected.
+
+The words around each problem come from `cli_texts` (section `data_errors`), so `suunta check
+--lang fi` speaks Finnish; inside a MkDocs build they stay English (the default).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .cli_texts import say
 
 ECHO_LIMIT = 60
 """How many characters of an editor's value a message repeats; the line shows the rest."""
@@ -51,8 +57,8 @@ class DataProblem:
         file = self.file
         if root is not None and file.is_absolute() and file.is_relative_to(root):
             file = file.relative_to(root)
-        where = f"{file}, line {self.line}" if self.line else f"{file}"
-        field = f", field '{self.field}'" if self.field else ""
+        where = say("data_errors.line", file=file, line=self.line) if self.line else f"{file}"
+        field = say("data_errors.field", field=self.field) if self.field else ""
         return f"{where}{field}: {self.message}"
 
 
@@ -65,9 +71,7 @@ class DataError(Exception):
 
     def report(self, root: Path | None = None) -> str:
         count = len(self.problems)
-        heading = (
-            "The strategy data has 1 problem; nothing was built."
-            if count == 1
-            else f"The strategy data has {count} problems; nothing was built."
+        heading = say(
+            "data_errors.heading_one" if count == 1 else "data_errors.heading_many", count=count
         )
         return "\n".join([heading, *(f"  - {problem.describe(root)}" for problem in self.problems)])

@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .accessibility_schema import AccessibilityFile
+from .cli_texts import say
 from .document_schema import DocumentFile
 from .errors import DataError, DataProblem
 from .labels import LEVELS, default_terms
@@ -67,6 +68,11 @@ class StrategyData:
     """Texts missing a language: shown in another language, reported as warnings."""
 
 
+def _say(key: str, **values: object) -> str:
+    """A data check's sentence in the chosen language (`cli_texts`, section `data_errors`)."""
+    return say(f"data_errors.{key}", **values)
+
+
 def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
     """Read and validate all data files; raise `DataError` listing every problem found."""
     problems: list[DataProblem] = []
@@ -85,9 +91,7 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
         document, document_source = _validate(document_path, DocumentFile, context, problems)
     measure_files = sorted((data_dir / MEASURES_DIR).glob("*.yml"))
     if not measure_files:
-        problems.append(
-            DataProblem(data_dir / MEASURES_DIR, None, "", "there are no measure files (*.yml)")
-        )
+        problems.append(DataProblem(data_dir / MEASURES_DIR, None, "", _say("no_measure_files")))
     measures: list[LocatedMeasure] = []
     for file in measure_files:
         parsed, source = _validate(file, MeasuresFile, context, problems)
@@ -127,17 +131,14 @@ def _forms_problem(level: str, language: str, forms: dict[str, str] | None) -> s
     """What is wrong with a level's words in one language ("" when nothing)."""
     needed = default_terms(language)[level]
     if forms is None:
-        return (
-            f"the words for '{level}' are missing in {language}; give them in every "
-            f"language of the site (forms: {', '.join(needed)})"
-        )
+        return _say("terms_missing", level=level, language=language, forms=", ".join(needed))
     missing = [form for form in needed if form not in forms]
     unknown = [form for form in forms if form not in needed]
-    parts = [f"give also the form(s) {', '.join(missing)}"] if missing else []
-    parts += [f"unknown form(s) {', '.join(unknown)}"] if unknown else []
+    parts = [_say("terms_forms_missing", forms=", ".join(missing))] if missing else []
+    parts += [_say("terms_forms_unknown", forms=", ".join(unknown))] if unknown else []
     if not parts:
         return ""
-    return "; ".join(parts) + f" (the forms in {language} are: {', '.join(needed)})"
+    return "; ".join(parts) + _say("terms_forms_are", language=language, forms=", ".join(needed))
 
 
 def _check_terms(
@@ -169,8 +170,7 @@ def _check_terms(
                     source.file,
                     source.line_of(("terms",)),
                     "terms",
-                    f"unknown language '{language}'; this site's languages are "
-                    f"{', '.join(languages)}",
+                    _say("unknown_language", language=language, languages=", ".join(languages)),
                 )
             )
     return problems
@@ -211,7 +211,7 @@ def _validate_located(
     located: LocatedYaml, model: type[M], context: Mapping[str, object], problems: list[DataProblem]
 ) -> M | None:
     if located.data is None:
-        problems.append(DataProblem(located.file, None, "", "the file is empty"))
+        problems.append(DataProblem(located.file, None, "", _say("file_empty")))
         return None
     try:
         return model.model_validate(located.data, context=context)
@@ -238,20 +238,18 @@ def _check_goals(source: LocatedYaml, goals: GoalsFile) -> list[DataProblem]:
         return DataProblem(source.file, source.line_of(path), format_path(path), message)
 
     problems = [
-        problem(
-            ("goals", i, "id"), f"the goal id '{g.id}' is used twice; every goal needs its own id"
-        )
+        problem(("goals", i, "id"), _say("goal_id_twice", id=g.id))
         for i, g in _repeats(goals.goals, lambda g: g.id)
     ]
     problems += [
-        problem(("goals", i, "number"), f"the goal number {g.number} is used twice")
+        problem(("goals", i, "number"), _say("goal_number_twice", number=g.number))
         for i, g in _repeats(goals.goals, lambda g: g.number)
     ]
     for gi, goal in enumerate(goals.goals):
         problems += [
             problem(
                 ("goals", gi, "themes", ti, "id"),
-                f"the theme id '{t.id}' is used twice in this goal",
+                _say("theme_id_twice", id=t.id),
             )
             for ti, t in _repeats(goal.themes, lambda t: t.id)
         ]
@@ -267,13 +265,13 @@ def _indicator_problems(indicators: list[Indicator]) -> Iterator[tuple[FieldPath
     for index, indicator in _repeats(indicators, lambda i: i.id):
         yield (
             ("indicators", index, "id"),
-            f"the indicator id '{indicator.id}' is used twice here; give each its own id",
+            _say("indicator_id_twice", id=indicator.id),
         )
     for index, indicator in enumerate(indicators):
         for vi, point in _repeats(indicator.values, lambda p: p.year):
             yield (
                 ("indicators", index, "values", vi, "year"),
-                f"the year {point.year} has two values in this indicator; keep one",
+                _say("indicator_year_twice", year=point.year),
             )
 
 
@@ -284,8 +282,7 @@ def _check_strategy(source: LocatedYaml, strategy: StrategyFile) -> list[DataPro
             source.file,
             source.line_of(("reports", i, "date")),
             format_path(("reports", i, "date")),
-            f"there is already a report dated {report.date.isoformat()}; "
-            "give each report its own date",
+            _say("report_date_twice", date=report.date.isoformat()),
         )
         for i, report in _repeats(strategy.reports, lambda r: r.date)
     ]
@@ -314,8 +311,7 @@ def _check_schedules(strategy: StrategyFile, measures: list[LocatedMeasure]) -> 
             problems.append(
                 item.problem(
                     (field, index, "period"),
-                    f"the period '{written}' is too far from the strategy's period "
-                    f"{shown}; schedules may name the years {first}–{last}",
+                    _say("period_too_far", period=written, shown=shown, first=first, last=last),
                 )
             )
     return problems
@@ -334,8 +330,7 @@ def _check_measure_indicators(item: LocatedMeasure, goals: GoalsFile | None) -> 
     problems += [
         item.problem(
             ("indicators", index, "id"),
-            f"the goal '{goal.id}' has an indicator with the id '{indicator.id}' too; "
-            "give this one another id",
+            _say("indicator_id_in_goal", goal=goal.id, id=indicator.id),
         )
         for index, indicator in enumerate(item.measure.indicators)
         if indicator.id in goal_ids
@@ -364,8 +359,7 @@ def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[Da
             problems.append(
                 item.problem(
                     "id",
-                    f"the measure id '{m.id}' is already used in {other.source.file}, "
-                    f"line {line}; every measure needs its own id",
+                    _say("measure_id_twice", id=m.id, file=other.source.file, line=line),
                 )
             )
         first_seen.setdefault(m.id, item)
@@ -373,15 +367,15 @@ def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[Da
             problems.append(
                 item.problem(
                     "goal",
-                    f"there is no goal with the id '{m.goal}'; the goals are: {_listed(themes)}",
+                    _say("unknown_goal", goal=m.goal, goals=_listed(themes)),
                 )
             )
         elif m.theme is not None and m.theme not in themes[m.goal]:
-            known = _listed(sorted(themes[m.goal])) or "none"
+            known = _listed(sorted(themes[m.goal])) or _say("none")
             problems.append(
                 item.problem(
                     "theme",
-                    f"the goal '{m.goal}' has no theme '{m.theme}'; its themes are: {known}",
+                    _say("unknown_theme", goal=m.goal, theme=m.theme, themes=known),
                 )
             )
     return problems
@@ -392,4 +386,4 @@ def _listed(ids: Iterable[str]) -> str:
     items = list(ids)
     shown = ", ".join(items[:LISTED_IDS])
     more = len(items) - LISTED_IDS
-    return f"{shown} and {more} more" if more > 0 else shown
+    return _say("and_more", shown=shown, more=more) if more > 0 else shown

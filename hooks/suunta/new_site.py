@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .json_schema import SCHEMA_DIR, schema_comment, write_schemas
+
 STARTER_DIR = Path(__file__).parent / "site_starter"
 LANGUAGES = ("fi", "sv")
 COUNTRIES = ("FI", "SE")
@@ -29,10 +31,6 @@ DATA_FILES = {
     "accessibility": "data/accessibility.yml",
 }
 """Each data file of a new site by its kind (the kinds `suunta schema` names)."""
-
-SchemaLine = Callable[[str, Path], str]
-"""Given a data file's kind and its path in the site, the comment line naming its schema."""
-
 
 class NewSiteError(ValueError):
     """The request cannot make a site (an unknown language, a folder in use)."""
@@ -59,23 +57,32 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return languages
 
 
-def create_site(request: NewSite, schema_line: SchemaLine | None = None) -> list[Path]:
-    """Write the new site's files; refuse a folder that already has files in it."""
+def create_site(request: NewSite) -> list[Path]:
+    """Write the new site's files; refuse a folder that already has files in it.
+
+    The data files name their JSON Schemas (written into `schemas/`) on their first line, so
+    an editor's YAML editor completes field names and marks mistakes as they type.
+    """
     if request.country not in COUNTRIES:
         raise NewSiteError(request.country)
     if request.target.exists() and any(request.target.iterdir()):
         raise FileExistsError(request.target)
-    files = _site_files(request, schema_line or (lambda kind, path: ""))
+    schema_dir = request.target / SCHEMA_DIR
+
+    def schema_line(kind: str, path: Path) -> str:
+        return schema_comment(kind, schema_dir, request.target / path)
+
+    files = _site_files(request, schema_line)
     written = []
     for relative, text in files.items():
         path = request.target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
-    return written
+    return [*written, *write_schemas(schema_dir)]
 
 
-def _site_files(request: NewSite, schema_line: SchemaLine) -> dict[str, str]:
+def _site_files(request: NewSite, schema_line: Callable[[str, Path], str]) -> dict[str, str]:
     texts = _starter_texts()
     env = _environment()
     first = texts[request.languages[0]]

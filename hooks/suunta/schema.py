@@ -7,6 +7,7 @@ the validation context (`{"languages": [...]}`), so adding a language needs no c
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from functools import cached_property
 from typing import Annotated, Any
@@ -20,6 +21,7 @@ from pydantic import (
     RootModel,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -266,11 +268,21 @@ def _period_valid(value: str) -> str:
     return value
 
 
+_PERIOD_JSON_SCHEMA = {
+    # What editors' tools (VS Code via `suunta schema`) check; the pattern without Python's
+    # group names, which JSON Schema's regular expressions do not know.
+    "anyOf": [
+        {"type": "string", "pattern": re.sub(r"\?P<\w+>", "", PERIOD_PATTERN)},
+        {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+    ]
+}
+
 PeriodText = Annotated[
     str,
     BeforeValidator(_period_as_text),
     StringConstraints(pattern=PERIOD_PATTERN),
     AfterValidator(_period_valid),
+    WithJsonSchema(_PERIOD_JSON_SCHEMA),
 ]
 """`2025-spring`, `2026`, `2014 to 2016`, `2025-autumn to 2026-spring` or `2026 onwards`."""
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
+from .cli_texts import say
 from .errors import DataProblem
 from .schema import Localized
 from .validation_messages import format_path
@@ -17,22 +19,37 @@ def translation_gaps(
 ) -> list[DataProblem]:
     """Every `Localized` text under `value` that has no text in one of `languages`."""
     gaps: list[DataProblem] = []
+    for name, child in localized_texts(value, path):
+        missing = missing_languages(child, languages)
+        if missing:
+            gaps.append(
+                DataProblem(
+                    source.file,
+                    source.line_of(name),
+                    format_path(name),
+                    say(
+                        "data_errors.translation_gap",
+                        missing=", ".join(missing),
+                        shown=", ".join(child.texts),
+                    ),
+                )
+            )
+    return gaps
+
+
+def missing_languages(text: Localized, languages: list[str]) -> list[str]:
+    return [lang for lang in languages if lang not in text.texts]
+
+
+def localized_texts(
+    value: BaseModel, path: FieldPath = ()
+) -> Iterator[tuple[FieldPath, Localized]]:
+    """Every text written per language under `value`, with its field path."""
     for name, child in _children(value, path):
         if isinstance(child, Localized):
-            missing = [lang for lang in languages if lang not in child.texts]
-            if missing:
-                gaps.append(
-                    DataProblem(
-                        source.file,
-                        source.line_of(name),
-                        format_path(name),
-                        f"no translation in {', '.join(missing)}; "
-                        f"the page shows the {', '.join(child.texts)} text instead",
-                    )
-                )
+            yield name, child
         elif isinstance(child, BaseModel):
-            gaps += translation_gaps(child, source, languages, name)
-    return gaps
+            yield from localized_texts(child, name)
 
 
 def _children(value: BaseModel, path: FieldPath) -> list[tuple[FieldPath, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .cli_texts import say
 from .errors import echo
 from .yaml_lines import FieldPath
 
@@ -23,21 +24,12 @@ from .yaml_lines import FieldPath
 # wrote either.
 _UNION_BRANCH = re.compile(r"^(str|constrained-str|\[key\]|(dict|list|function-\w+)\[.*\])$")
 
-_FIELD_HINTS = {
-    "period": (
-        "write a half-year as 2025-spring or 2025-autumn, a whole year as 2026, "
-        "a range as '2014 to 2016' or '2025-autumn to 2026-spring', or '2026 onwards'"
-    ),
-    "id": "use lower-case letters a-z, digits and single hyphens, such as 'open-data-portal'",
-    "goal": "give the id of a goal in goals.yml, such as 'ict-foundation'",
-    "theme": "give the id of a theme of the measure's goal",
-    "email": "give a plain e-mail address such as 'name@example.fi', with no spaces or quotes",
-    "criteria": "give a WCAG success criterion such as '1.4.3'",
-}
+_HINTED_FIELDS = ("period", "id", "goal", "theme", "email", "criteria")
+"""Fields whose pattern has its own hint (`data_errors.hint.<field>` in `cli_texts`)."""
 
-_DATE = "write dates as YYYY-MM-DD, such as 2025-06-30"
-_NUMBER = "write a number such as 42 or 3.5"
-_ADDRESS = "write the full address, such as https://www.example.fi/feedback, with no spaces"
+
+def _say(key: str, **values: Any) -> str:
+    return say(f"data_errors.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -72,50 +64,41 @@ def format_path(path: FieldPath) -> str:
 
 
 def plain_message(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """One sentence saying what is wrong and what was expected."""
+    """One sentence saying what is wrong and what was expected, in the chosen language."""
     kind = error["type"]
     path = field_path(error["loc"])
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
     details = _Error(error.get("input"), dict(error.get("ctx") or {}), name)
     if kind == "extra_forbidden":
-        return (
-            f"unknown field {echo(name, quote=True)}; check its spelling "
-            f"({_allowed_fields(model, path)})"
+        return _say(
+            "unknown_field", name=echo(name, quote=True), allowed=_allowed_fields(model, path)
         )
     expected = _EXPECTED.get(kind)
     if expected is not None and isinstance(details.given, dict | list):
-        return f"expected {expected(details)}, but found {_describe(details.given)}"
+        return _say(
+            "expected_but_found", expected=expected(details), found=_describe(details.given)
+        )
     words = _WORDS.get(kind)
     if words is not None:
         return words(details)
-    return (
-        f"{details.shown} cannot be used here; see 'For editors' in README.md for what this "
-        "field takes"
-    )
+    return _say("general", value=details.shown)
 
 
 def _pattern(e: _Error) -> str:
-    hint = _FIELD_HINTS.get(e.name, "check how this field is written in the other entries")
-    return f"{e.shown} is not valid: {hint}"
+    hint = _say(f"hint.{e.name}" if e.name in _HINTED_FIELDS else "hint.other")
+    return _say("pattern", value=e.shown, hint=hint)
 
 
 def _value_error(e: _Error) -> str:
     # Raised by the schema's own checks, which word their messages for editors.
-    return str(e.ctx.get("error", "")) or "this value is not valid here"
+    return str(e.ctx.get("error", "")) or _say("value_invalid")
 
 
 def _range(e: _Error) -> str:
-    for key, words in (
-        ("ge", "at least"),
-        ("gt", "more than"),
-        ("le", "at most"),
-        ("lt", "less than"),
-    ):
+    for key in ("ge", "gt", "le", "lt"):
         if key in e.ctx:
-            limit = _number_text(e.ctx[key])
-            size = "small" if key in ("ge", "gt") else "large"
-            return f"{e.shown} is too {size}; it must be {words} {limit}"
-    return f"{e.shown} is out of range"
+            return _say(f"range_{key}", value=e.shown, limit=_number_text(e.ctx[key]))
+    return _say("out_of_range", value=e.shown)
 
 
 def _number_text(value: Any) -> str:
@@ -127,140 +110,130 @@ def _number_text(value: Any) -> str:
 def _too_short(e: _Error) -> str:
     least = e.ctx.get("min_length", 1)
     if least <= 1:
-        return "the list is empty; give at least one item"
-    return f"the list is too short; give at least {least} items"
-
-
-def _too_long(e: _Error) -> str:
-    return f"the list is too long; give at most {e.ctx.get('max_length')} items"
+        return _say("list_empty")
+    return _say("list_too_short", count=least)
 
 
 def _string_too_long(e: _Error) -> str:
-    length = len(e.given) if isinstance(e.given, str) else "too many"
-    return (
-        f"the text is too long ({length} characters); at most "
-        f"{_number_text(e.ctx.get('max_length'))} characters are allowed here"
-    )
+    length = len(e.given) if isinstance(e.given, str) else "?"
+    return _say("text_too_long", length=length, limit=_number_text(e.ctx.get("max_length")))
 
 
 def _schemes(e: _Error) -> str:
     return str(e.ctx.get("expected_schemes", "https:"))
 
 
+def _choices(e: _Error) -> str:
+    """Pydantic's list of allowed values ("'a', 'b' or 'c'") with "or" in the chosen language."""
+    return str(e.ctx.get("expected", "")).replace("' or '", f"' {_say('or')} '")
+
+
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _say("found.nothing")
     if isinstance(value, dict):
-        return "fields"
+        return _say("found.fields")
     if isinstance(value, list):
-        return "a list"
+        return _say("found.list")
     if isinstance(value, bool):
-        return f"the yes/no value {echo(value)}; put it in quotes to use it as text"
+        return _say("found.yes_no", value=echo(value))
     if isinstance(value, int | float):
-        return f"the number {echo(value)}; put it in quotes to use it as text"
+        return _say("found.number", value=echo(value))
     if isinstance(value, dt.date):
-        return f"the date {echo(value)}; put it in quotes to use it as text"
+        return _say("found.date", value=echo(value))
     return echo(value, quote=True)
 
 
+def _shown(key: str) -> Callable[[_Error], str]:
+    """A sentence that repeats the editor's value."""
+    return lambda e: _say(key, value=e.shown)
+
+
+def _found(key: str) -> Callable[[_Error], str]:
+    """A sentence that says what kind of value was found instead."""
+    return lambda e: _say(key, found=_describe(e.given))
+
+
 _WORDS: dict[str, Callable[[_Error], str]] = {
-    "missing": lambda e: "this field is required but missing",
-    "enum": lambda e: f"{e.shown} is not allowed here; use one of: {e.ctx.get('expected', '')}",
-    "literal_error": lambda e: (
-        f"{e.shown} is not allowed here; use one of: {e.ctx.get('expected', '')}"
-    ),
+    "missing": lambda e: _say("missing"),
+    "enum": lambda e: _say("not_allowed_use", value=e.shown, expected=_choices(e)),
+    "literal_error": lambda e: _say("not_allowed_use", value=e.shown, expected=_choices(e)),
     "string_pattern_mismatch": _pattern,
-    "int_type": lambda e: f"{e.shown} is not a whole number; write digits only, such as 2026",
-    "int_parsing": lambda e: f"{e.shown} is not a whole number; write digits only, such as 2026",
-    "int_from_float": lambda e: f"{e.shown} is not a whole number; leave out the decimals",
-    "int_parsing_size": lambda e: f"{e.shown} is far too long to be a number here",
-    "float_type": lambda e: f"{e.shown} is not a number; {_NUMBER}",
-    "float_parsing": lambda e: f"{e.shown} is not a number; {_NUMBER}",
-    "finite_number": lambda e: f"{e.shown} is not an ordinary number; {_NUMBER}",
-    "multiple_of": lambda e: f"{e.shown} must be a multiple of {e.ctx.get('multiple_of')}",
-    "bool_type": lambda e: f"{e.shown} is not a yes/no value; write true or false",
-    "bool_parsing": lambda e: f"{e.shown} is not a yes/no value; write true or false",
-    "date_type": lambda e: f"{e.shown} is not a date; {_DATE}",
-    "date_parsing": lambda e: f"{e.shown} is not a date; {_DATE}",
-    "date_from_datetime_parsing": lambda e: f"{e.shown} is not a date; {_DATE}",
-    "date_from_datetime_inexact": lambda e: f"{e.shown} is not a date; {_DATE}",
-    "date_not_real": lambda e: f"{e.shown} is not a real date; check the day and the month",
-    "datetime_type": lambda e: f"{e.shown} is not a date; {_DATE}",
-    "datetime_parsing": lambda e: f"{e.shown} is not a date; {_DATE}",
-    "string_type": lambda e: f"expected a text, but found {_describe(e.given)}",
-    "string_unicode": lambda e: f"expected a text, but found {_describe(e.given)}",
-    "string_too_short": lambda e: "the text is empty",
+    "int_type": _shown("not_whole_number"),
+    "int_parsing": _shown("not_whole_number"),
+    "int_from_float": _shown("leave_out_decimals"),
+    "int_parsing_size": _shown("number_too_long"),
+    "float_type": _shown("not_a_number"),
+    "float_parsing": _shown("not_a_number"),
+    "finite_number": _shown("not_ordinary_number"),
+    "multiple_of": lambda e: _say("multiple_of", value=e.shown, step=e.ctx.get("multiple_of")),
+    "bool_type": _shown("not_yes_no"),
+    "bool_parsing": _shown("not_yes_no"),
+    "date_type": _shown("not_a_date"),
+    "date_parsing": _shown("not_a_date"),
+    "date_from_datetime_parsing": _shown("not_a_date"),
+    "date_from_datetime_inexact": _shown("not_a_date"),
+    "date_not_real": _shown("not_real_date"),
+    "datetime_type": _shown("not_a_date"),
+    "datetime_parsing": _shown("not_a_date"),
+    "string_type": _found("expected_text"),
+    "string_unicode": _found("expected_text"),
+    "string_too_short": lambda e: _say("text_empty"),
     "string_too_long": _string_too_long,
-    "dict_type": lambda e: f"expected fields (name: value lines), but found {_describe(e.given)}",
-    "mapping_type": lambda e: (
-        f"expected fields (name: value lines), but found {_describe(e.given)}"
-    ),
-    "model_type": lambda e: f"expected fields (name: value lines), but found {_describe(e.given)}",
-    "model_attributes_type": lambda e: (
-        f"expected fields (name: value lines), but found {_describe(e.given)}"
-    ),
-    "invalid_key": lambda e: "a field name must be a word",
-    "list_type": lambda e: (
-        f"expected a list (lines starting with '- '), but found {_describe(e.given)}"
-    ),
-    "tuple_type": lambda e: (
-        f"expected a list (lines starting with '- '), but found {_describe(e.given)}"
-    ),
-    "set_type": lambda e: (
-        f"expected a list (lines starting with '- '), but found {_describe(e.given)}"
-    ),
-    "iterable_type": lambda e: (
-        f"expected a list (lines starting with '- '), but found {_describe(e.given)}"
-    ),
+    "dict_type": _found("expected_fields"),
+    "mapping_type": _found("expected_fields"),
+    "model_type": _found("expected_fields"),
+    "model_attributes_type": _found("expected_fields"),
+    "invalid_key": lambda e: _say("field_name_word"),
+    "list_type": _found("expected_list"),
+    "tuple_type": _found("expected_list"),
+    "set_type": _found("expected_list"),
+    "iterable_type": _found("expected_list"),
     "too_short": _too_short,
-    "too_long": _too_long,
+    "too_long": lambda e: _say("list_too_long", count=e.ctx.get("max_length")),
     "greater_than": _range,
     "greater_than_equal": _range,
     "less_than": _range,
     "less_than_equal": _range,
-    "none_required": lambda e: "leave this field empty",
+    "none_required": lambda e: _say("leave_empty"),
     "value_error": _value_error,
     "assertion_error": _value_error,
-    "url_type": lambda e: f"expected a web address, but found {_describe(e.given)}",
-    "url_parsing": lambda e: f"{e.shown} is not a complete web address; {_ADDRESS}",
-    "url_syntax_violation": lambda e: f"{e.shown} is not a complete web address; {_ADDRESS}",
-    "url_too_long": lambda e: "the web address is too long; give a shorter address",
-    "url_scheme": lambda e: (
-        f"{e.shown} cannot be a link here; write a full address starting with {_schemes(e)}, "
-        "such as https://www.example.fi/"
+    "url_type": _found("expected_address"),
+    "url_parsing": _shown("not_complete_address"),
+    "url_syntax_violation": _shown("not_complete_address"),
+    "url_too_long": lambda e: _say("address_too_long"),
+    "url_scheme": lambda e: _say("not_a_link", value=e.shown, schemes=_schemes(e)),
+    "reserved_id": lambda e: _say(
+        "reserved_id", value=e.shown, reserved=", ".join(e.ctx.get("reserved", []))
     ),
-    "reserved_id": lambda e: (
-        f"{e.shown} cannot be an id: the site's own pages use it; choose another id "
-        f"(not {', '.join(e.ctx.get('reserved', []))})"
-    ),
-    "recursion_loop": lambda e: "this value refers to itself; write it out in full",
-    "union_tag_invalid": lambda e: f"{e.shown} is not allowed here",
-    "union_tag_not_found": lambda e: "this value is missing a field that tells its kind",
+    "recursion_loop": lambda e: _say("refers_to_itself"),
+    "union_tag_invalid": _shown("not_allowed"),
+    "union_tag_not_found": lambda e: _say("missing_kind_field"),
 }
 
 
-def _one_of(e: _Error) -> str:
-    return f"one of: {e.ctx.get('expected', '')}"
+def _expected(key: str) -> Callable[[_Error], str]:
+    return lambda e: _say(f"expected.{key}")
 
 
 # What a field takes, for an error whose input is a list or fields: echoing those reads badly.
 _EXPECTED: dict[str, Callable[[_Error], str]] = {
     **dict.fromkeys(
         ["int_type", "int_parsing", "int_from_float", "int_parsing_size"],
-        lambda e: "a whole number",
+        _expected("whole_number"),
     ),
-    **dict.fromkeys(["float_type", "float_parsing", "finite_number"], lambda e: "a number"),
-    **dict.fromkeys(["bool_type", "bool_parsing"], lambda e: "a yes/no value (true or false)"),
+    **dict.fromkeys(["float_type", "float_parsing", "finite_number"], _expected("number")),
+    **dict.fromkeys(["bool_type", "bool_parsing"], _expected("yes_no")),
     **dict.fromkeys(
         ["date_type", "date_parsing", "date_from_datetime_parsing", "date_not_real"],
-        lambda e: "a date (YYYY-MM-DD)",
+        _expected("date"),
     ),
     **dict.fromkeys(
         ["url_type", "url_parsing", "url_syntax_violation", "url_scheme"],
-        lambda e: "a web address",
+        _expected("address"),
     ),
-    "enum": _one_of,
-    "literal_error": _one_of,
+    "enum": lambda e: _say("expected.one_of", expected=_choices(e)),
+    "literal_error": lambda e: _say("expected.one_of", expected=_choices(e)),
 }
 
 
@@ -272,10 +245,10 @@ def _allowed_fields(model: type[BaseModel], path: FieldPath) -> str:
             continue
         field = getattr(current, "model_fields", {}).get(part)
         if field is None:
-            return "see the documentation for the allowed fields"
+            return _say("see_documentation")
         current = _model_in(field.annotation)
     names = ", ".join(getattr(current, "model_fields", {}))
-    return f"allowed fields here: {names}" if names else "no fields are allowed here"
+    return _say("allowed_fields", names=names) if names else _say("no_fields_allowed")
 
 
 def _model_in(annotation: Any) -> Any:

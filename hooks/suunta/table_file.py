@@ -1,0 +1,76 @@
+"""Reads a plain table from .xlsx, .csv or tab-separated text, keeping each cell's reference.
+
+Editors' lists (progress updates, translations) come from Excel or from a system's CSV export;
+every message about a cell names the sheet and the cell (`B4`), as the editor sees it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from .cli_texts import say
+
+MAX_BYTES = 20_000_000
+
+
+class TableFileError(Exception):
+    """The file is no readable table; the message is one plain sentence."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet (a CSV file is one sheet named after the file): rows of cell values."""
+
+    name: str
+    rows: list[list[Any]]
+
+
+def cell_ref(row: int, column: int) -> str:
+    """`B4` for the 0-based row 3 and column 1."""
+    return f"{get_column_letter(column + 1)}{row + 1}"
+
+
+def read_tables(path: Path) -> list[Table]:
+    """Every sheet of `path` (.xlsx, .csv or .tsv/.txt); raises `TableFileError`."""
+    if not path.is_file():
+        raise TableFileError(say("common.no_file", file=path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_workbook(path)
+    if suffix in (".csv", ".tsv", ".txt", ".tab"):
+        return [Table(path.name, _read_text(path))]
+    raise TableFileError(say("common.not_a_table", file=path.name))
+
+
+def _read_workbook(path: Path) -> list[Table]:
+    try:
+        book = load_workbook(path, data_only=True, read_only=True)
+    except Exception:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) for a non-.xlsx
+        raise TableFileError(say("common.not_a_workbook", file=path.name)) from None
+    try:
+        return [
+            Table(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
+            for sheet in book.worksheets
+        ]
+    finally:
+        book.close()
+
+
+def _read_text(path: Path) -> list[list[Any]]:
+    content = path.read_bytes()[:MAX_BYTES]
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252", errors="replace")  # what Excel writes as "CSV"
+    if "\x00" in text:
+        raise TableFileError(say("common.not_a_table", file=path.name))
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
