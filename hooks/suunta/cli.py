@@ -1,4 +1,4 @@
-"""`suunta check`, `generate` and `import-xlsx`: the data tools, without MkDocs.
+"""`suunta check`, `generate`, `import` and `export-xlsx`: the data tools, without MkDocs.
 
 Editors can check their data before publishing; another engine can build the generated tree.
 """
@@ -13,25 +13,28 @@ from .accessibility_statement import review_problems
 from .clock import ClockError, today
 from .errors import DataError
 from .generator import generate
-from .loader import MEASURES_DIR, load_data, load_goals
+from .loader import load_data
+from .plan_export_command import run_export
+from .plan_import.command import run_import
 from .site_config import site_settings
-from .xlsx_import import (
-    NotAWorkbookError,
-    WorkbookLayoutError,
-    import_workbook,
-    write_measure_files,
-)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
     parser.add_argument(
         "command",
-        choices=["check", "generate", "import-xlsx"],
+        choices=["check", "generate", "import", "import-xlsx", "export-xlsx"],
         help="check: validate data/; generate: also write the pages into docs/; "
-        "import-xlsx: turn an Excel action plan into data/measures/*.yml",
+        "import (or import-xlsx): merge an action plan (.xlsx, .csv, .tsv) into data/; "
+        "export-xlsx: write the plan as an .xlsx spreadsheet",
     )
-    parser.add_argument("workbook", nargs="?", type=Path, help="with import-xlsx: the .xlsx file")
+    parser.add_argument(
+        "workbook",
+        nargs="?",
+        type=Path,
+        help="with import: the plan file; with export-xlsx: the .xlsx to write "
+        "(default: plan-<language>.xlsx beside mkdocs.yml)",
+    )
     parser.add_argument(
         "-f",
         "--config-file",
@@ -44,24 +47,23 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="SHEET=GOAL-ID",
-        help="with import-xlsx: the goal of a sheet (default: sheets in goal order)",
+        help="with import: the goal of a sheet or goal heading (default: by the goal's number)",
     )
     parser.add_argument(
         "--language",
         metavar="CODE",
-        help="with import-xlsx: the language of the workbook's texts "
+        help="with import and export-xlsx: the language of the plan's texts "
         "(default: the site's default language)",
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="with import-xlsx: replace measure files that exist"
     )
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
         print(f"suunta: no site configuration at {args.config_file}", file=sys.stderr)
         return 2
     paths, languages = site_settings(args.config_file)
-    if args.command == "import-xlsx":
-        return _import_xlsx(args, paths.data_dir, args.language or languages[0])
+    if args.command in ("import", "import-xlsx"):
+        return run_import(args.workbook, paths.data_dir, args.language or languages[0], args.goal)
+    if args.command == "export-xlsx":
+        return run_export(paths.data_dir, languages, args.language or languages[0], args.workbook)
     try:
         if args.command == "check":
             data = load_data(paths.data_dir, languages)
@@ -89,38 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     for problem in warnings:
         print(f"Warning: {problem.describe(paths.root)}", file=sys.stderr)
     print(summary)
-    return 0
-
-
-def _import_xlsx(args: argparse.Namespace, data_dir: Path, language: str) -> int:
-    if args.workbook is None or not args.workbook.is_file():
-        print(
-            "suunta: give the Excel file to import, such as: suunta import-xlsx plan.xlsx",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        goals = load_goals(data_dir)
-        sheet_goals = dict(item.split("=", 1) for item in args.goal if "=" in item)
-        imports = import_workbook(args.workbook, [g.id for g in goals.goals], sheet_goals, language)
-        written = write_measure_files(imports, data_dir / MEASURES_DIR, args.force)
-    except NotAWorkbookError as error:
-        print(f"suunta: {error}", file=sys.stderr)
-        return 2
-    except DataError as error:
-        print(error.report(data_dir.parent), file=sys.stderr)
-        return 1
-    except (WorkbookLayoutError, OSError) as error:
-        print(f"suunta: {error}", file=sys.stderr)
-        return 1
-    for item, path in zip(imports, written, strict=True):
-        print(
-            f"{path}: {len(item.measures)} measures, {len(item.themes)} themes "
-            f"from sheet '{item.sheet}' (goal '{item.goal}')"
-        )
-        for note in item.notes:
-            print(f"Check: {note}", file=sys.stderr)
-    print("Next: add the texts in the other languages, then run `suunta check`.")
     return 0
 
 
