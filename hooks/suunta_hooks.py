@@ -26,6 +26,7 @@ from suunta.nav import prune_nav, without_language
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, languages_from_i18n
+from suunta.theme_files import SCRIPTS, STYLESHEETS, missing_assets, with_suunta_theme
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -66,11 +67,16 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A publishing build writes beside the site folder; `on_post_build` moves it in.
+    """Suunta's theme from the package; a publishing build writes beside the site folder.
 
-    Runs before mkdocs-static-i18n, which builds the other languages into the same folder.
-    Under `mkdocs serve` MkDocs already builds into a folder of its own.
+    A site's `mkdocs.yml` need not name Suunta's templates, styles or scripts: they are added
+    here. `on_post_build` moves a publishing build into place. Runs before
+    mkdocs-static-i18n, which builds the other languages into the same folder. Under
+    `mkdocs serve` MkDocs already builds into a folder of its own.
     """
+    config.theme.dirs[:] = with_suunta_theme(config.theme.dirs, config.theme.custom_dir)
+    config.extra_css.extend(missing_assets(config.extra_css, STYLESHEETS))
+    config.extra_javascript.extend(missing_assets(config.extra_javascript, SCRIPTS))
     if _command.get("name") not in {"build", "gh-deploy"} or _i18n_building(config):
         return config
     target = Path(config.site_dir)

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import new_site_command
 from .accessibility_statement import review_problems
 from .clock import ClockError, today
 from .errors import DataError
@@ -20,6 +21,9 @@ from .site_config import site_settings
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["new"]:
+        return new_site_command.run(arguments[1:])
     parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
     parser.add_argument(
         "command",

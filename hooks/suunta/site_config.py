@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .theme_files import page_templates_dir
+
 
 @dataclass(frozen=True)
 class SitePaths:
@@ -20,7 +22,7 @@ class SitePaths:
     root: Path
     docs_dir: Path
     theme_dir: Path | None = None
-    """The theme's `custom_dir` (Suunta's overrides); `overrides/` beside `mkdocs.yml` if None."""
+    """The site's own `custom_dir`, if it sets one; Suunta's theme comes from the package."""
 
     @property
     def data_dir(self) -> Path:
@@ -28,7 +30,7 @@ class SitePaths:
 
     @property
     def templates_dir(self) -> Path:
-        return (self.theme_dir or self.root / "overrides") / "suunta"
+        return page_templates_dir(self.theme_dir)
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -1,4 +1,4 @@
-"""What the command line says to an editor, one table per language (`cli_texts/<lang>.yml`).
+"""What the command line says to an editor, one table per language (`<lang>.yml` here).
 
 Editors are not programmers and many read Finnish or Swedish first: every message the `suunta`
 command prints comes from these tables (English, Finnish, Swedish), chosen with `--lang`,
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-TEXTS_DIR = Path(__file__).parent / "cli_texts"
+TEXTS_DIR = Path(__file__).parent
 LANGUAGES = ("en", "fi", "sv")
 FALLBACK = "en"
 ENV_VARIABLE = "SUUNTA_LANG"

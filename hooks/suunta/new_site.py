@@ -1,0 +1,156 @@
+"""`suunta new`: a new strategy site that builds at once with `mkdocs build --strict`.
+
+The site holds only its own content and settings: data/, docs/, mkdocs.yml, a one-line hook
+file, the Pages workflow and its requirements. Suunta's code and theme stay in the package.
+The starter texts per language are in `site_starter/texts.yml`, the files' shapes in
+`site_starter/files/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+STARTER_DIR = Path(__file__).parent / "site_starter"
+LANGUAGES = ("fi", "sv")
+COUNTRIES = ("FI", "SE")
+DATA_FILES = {
+    "strategy": "data/strategy.yml",
+    "goals": "data/goals.yml",
+    "measures": "data/measures/1.yml",
+    "accessibility": "data/accessibility.yml",
+}
+"""Each data file of a new site by its kind (the kinds `suunta schema` names)."""
+
+SchemaLine = Callable[[str, Path], str]
+"""Given a data file's kind and its path in the site, the comment line naming its schema."""
+
+
+class NewSiteError(ValueError):
+    """The request cannot make a site (an unknown language, a folder in use)."""
+
+
+@dataclass(frozen=True)
+class NewSite:
+    """What `suunta new` is asked for."""
+
+    target: Path
+    languages: tuple[str, ...]
+    country: str
+    today: dt.date
+    requirement: str = "suunta"
+    organisation: str | None = None
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    """`fi,sv` → ("fi", "sv"): the first is the site's default language."""
+    languages = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [code for code in languages if code not in LANGUAGES]
+    if not languages or unknown or len(set(languages)) != len(languages):
+        raise NewSiteError(text)
+    return languages
+
+
+def create_site(request: NewSite, schema_line: SchemaLine | None = None) -> list[Path]:
+    """Write the new site's files; refuse a folder that already has files in it."""
+    if request.country not in COUNTRIES:
+        raise NewSiteError(request.country)
+    if request.target.exists() and any(request.target.iterdir()):
+        raise FileExistsError(request.target)
+    files = _site_files(request, schema_line or (lambda kind, path: ""))
+    written = []
+    for relative, text in files.items():
+        path = request.target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _site_files(request: NewSite, schema_line: SchemaLine) -> dict[str, str]:
+    texts = _starter_texts()
+    env = _environment()
+    first = texts[request.languages[0]]
+
+    def organisation(language: str) -> str:
+        return request.organisation or str(texts[language]["organisation"])
+
+    def localized(key: str, indent: int = 2) -> str:
+        pad = " " * indent
+        return "\n".join(
+            f"{pad}{lang}: {_quoted(str(texts[lang][key]))}" for lang in request.languages
+        )
+
+    def localized_organisation() -> str:
+        return "\n".join(f"    {lang}: {_quoted(organisation(lang))}" for lang in request.languages)
+
+    def palette(language: str, indent: int) -> str:
+        text = env.get_template("palette.j2").render(t=texts[language])
+        return "\n".join(" " * indent + line for line in text.splitlines())
+
+    def schema_for(kind: str) -> str:
+        line = schema_line(kind, Path(DATA_FILES[kind]))
+        return f"{line}\n" if line else ""
+
+    values: dict[str, Any] = {
+        "languages": request.languages,
+        "country": request.country,
+        "today": request.today.isoformat(),
+        "year": request.today.year,
+        "texts": texts,
+        "first": first,
+        "requirement": request.requirement,
+        "organisation": organisation,
+        "localized": localized,
+        "localized_organisation": localized_organisation,
+        "palette": palette,
+        "schema_line": schema_for,
+    }
+    files = {
+        "mkdocs.yml": "mkdocs.yml.j2",
+        "hooks.py": "hooks.py.j2",
+        "requirements.txt": "requirements.txt.j2",
+        ".gitignore": "gitignore.j2",
+        ".github/workflows/pages.yml": "pages.yml.j2",
+        **{path: f"{kind}.yml.j2" for kind, path in DATA_FILES.items()},
+    }
+    rendered = {path: env.get_template(name).render(values) for path, name in files.items()}
+    for language in request.languages:
+        page = f"docs/{first['page_file']}.{language}.md"
+        rendered[page] = env.get_template("page.md.j2").render(t=texts[language])
+    return {path: text.rstrip("\n") + "\n" for path, text in rendered.items()}
+
+
+def _quoted(text: str) -> str:
+    """A YAML scalar that reads back as exactly `text` (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(STARTER_DIR / "files"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # YAML and Markdown files; values are quoted with `q`
+    )
+    env.filters["q"] = _quoted
+    return env
+
+
+@cache
+def _starter_texts() -> dict[str, dict[str, Any]]:
+    with (STARTER_DIR / "texts.yml").open(encoding="utf-8") as handle:
+        texts: dict[str, dict[str, Any]] = yaml.safe_load(handle)
+    return texts
+
+
+def starter_languages() -> Sequence[str]:
+    return tuple(_starter_texts())

@@ -1,0 +1,102 @@
+"""`suunta new`: a new site in any language set builds at once with `mkdocs build --strict`.
+
+The new site holds only its own content and settings; Suunta's theme and code come from the
+installed package (its hook file is one line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+from suunta.cli import main as suunta_cli
+from suunta.loader import load_data
+from suunta.new_site import NewSite, NewSiteError, create_site, parse_languages
+
+SITE_FILES = {
+    "mkdocs.yml", "hooks.py", "requirements.txt", ".gitignore", ".github/workflows/pages.yml",
+    "data/strategy.yml", "data/goals.yml", "data/measures/1.yml", "data/accessibility.yml",
+}
+STATEMENT_TITLES = {
+    ("fi", "FI"): "Saavutettavuusseloste",
+    ("sv", "FI"): "Tillgänglighetsutlåtande",
+    ("sv", "SE"): "Tillgänglighetsredogörelse",
+}
+
+
+def build(site: Path) -> subprocess.CompletedProcess[str]:
+    """As an editor would: `mkdocs build --strict` in the site's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=site, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")},
+    )
+
+
+@pytest.mark.parametrize(
+    ("languages", "country"),
+    [("fi,sv", "FI"), ("fi", "FI"), ("sv", "SE"), ("sv,fi", "FI")],
+)
+def test_a_new_site_builds_strictly_in_its_languages(tmp_path: Path, languages: str, country: str) -> None:
+    site = tmp_path / "strategia"
+    assert suunta_cli(["new", str(site), "--languages", languages, "--country", country]) == 0
+    order = languages.split(",")
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    page = "tietoa" if order[0] == "fi" else "om"
+    assert files == SITE_FILES | {f"docs/{page}.{lang}.md" for lang in order}
+    # Only content and settings: no theme, no Suunta code in the site.
+    assert (site / "hooks.py").read_text("utf-8").count("\n") == 1
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    assert "custom_dir" not in config["theme"] and "extra_css" not in config
+    assert config["theme"]["language"] == order[0]
+    locales = [entry["locale"] for entry in config["plugins"][1]["i18n"]["languages"]]
+    assert locales == order
+
+    data = load_data(site / "data", order)
+    assert data.translation_gaps == []
+    assert [m.measure.id for m in data.measures] == ["verkkoasiointi" if order[0] == "fi" else "e-tjanster"]
+
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    built = site / "site"
+    for position, language in enumerate(order):
+        root = built / language if position else built
+        home = (root / "index.html").read_text("utf-8")
+        assert f'<html lang="{language}"' in home
+        assert 'href="' + ("../" if position else "") + 'assets/stylesheets/suunta.css"' in home
+        statement = (root / "accessibility" / "index.html").read_text("utf-8")
+        assert f"<h1>{STATEMENT_TITLES[(language, country)]}</h1>" in statement
+        measure = root / "measures" / data.measures[0].measure.id / "index.html"
+        assert measure.is_file()
+    other = {"fi", "sv"} - set(order)
+    assert all(not (built / lang).exists() for lang in other)
+    # The starter values are marked as examples on every page.
+    assert re.search(r'class="[^"]*suunta-site-note', (built / "index.html").read_text("utf-8"))
+
+
+def test_new_refuses_a_folder_in_use_and_unknown_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert suunta_cli(["new", str(tmp_path), "--lang", "en"]) == 2
+    assert "already has files" in capsys.readouterr().err
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+    assert not (tmp_path / "mkdocs.yml").exists()
+    assert suunta_cli(["new", str(tmp_path / "x"), "--languages", "fi,en", "--lang", "fi"]) == 2
+    assert "tuntematon kieliluettelo 'fi,en'" in capsys.readouterr().err
+    with pytest.raises(NewSiteError):
+        parse_languages("fi,fi")
+
+
+def test_organisation_and_dates_come_from_the_request(tmp_path: Path) -> None:
+    create_site(NewSite(tmp_path / "s", ("sv",), "SE", dt.date(2031, 2, 3), organisation="Mölndal"))
+    strategy = yaml.safe_load((tmp_path / "s" / "data" / "strategy.yml").read_text("utf-8"))
+    assert strategy["organisation"]["name"] == {"sv": "Mölndal"}
+    assert strategy["period"] == {"start": 2031, "end": 2035}
+    statement = yaml.safe_load((tmp_path / "s" / "data" / "accessibility.yml").read_text("utf-8"))
+    assert statement["reviewed"] == dt.date(2031, 2, 3) and statement["country"] == "SE"
