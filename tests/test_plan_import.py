@@ -208,7 +208,7 @@ def test_a_site_with_goals_maps_sheets_by_number_or_by_the_goal_option(
     assert run(project, "import", str(project / "plan.xlsx")) == 1
     err = capsys.readouterr().err
     assert (
-        "Error: 'Yhteistyö': no goal in data/goals.yml has this goal's number; name its goal with --goal \"Yhteistyö=goal-id\""
+        "Error: 'Yhteistyö': the sheet does not say which goal this is (no goal number); name its goal with --goal \"Yhteistyö=goal-id\""
         in err
     )
     assert "nothing was written" in err
@@ -584,3 +584,23 @@ def read_plan_warning_in_finnish() -> str:
 
     with tempfile.TemporaryDirectory() as folder:
         return read_plan(real_plan(Path(folder)), "fi").findings[0].text()
+
+
+def test_a_new_starter_site_takes_the_plan(tmp_path: Path, capsys) -> None:
+    import datetime as dt
+
+    from suunta.new_site import NewSite, create_site
+
+    site = tmp_path / "site"
+    create_site(NewSite(site, ("fi", "sv"), "FI", dt.date(2025, 1, 7)))
+    starter_goal = yaml.safe_load((site / "data" / "goals.yml").read_text("utf-8"))["goals"][0]
+    assert run(site, "import", str(real_plan(tmp_path))) == 0
+    err = capsys.readouterr().err
+    assert ("Warning: 'Toimeenpano'!A15: data/goals.yml has no goal 2, so it was added as a new goal;") in err
+    goals = yaml.safe_load((site / "data" / "goals.yml").read_text("utf-8"))["goals"]
+    assert [g["id"] for g in goals] == [starter_goal["id"], GOAL_2]
+    assert goals[0]["title"]["fi"] == "Hyvin toimiva ja kyberturvallinen ICT-perusta"
+    assert goals[0]["title"]["sv"] == starter_goal["title"]["sv"]
+    assert [t["id"] for t in goals[0]["themes"]] == ["perustietotekniikka", "tietoturva"]
+    data = load_data(site / "data", LANGUAGES)
+    assert len(data.measures) == 1 + len(EXPECTED_MEASURES)

@@ -44,6 +44,8 @@ class PlanGoal:
     title: str
     where: str
     sheet: str
+    titled: bool = False
+    """True when a goal heading gave the title (not only the sheet's name)."""
     themes: list[tuple[str, str]] = field(default_factory=list)
     """(title, where) in the order of the sheet."""
     rows: list[MeasureRow] = field(default_factory=list)
@@ -62,16 +64,18 @@ class Layout:
     def place(self, grid: Grid, *cells: GridCell) -> None:
         self.placed.update((grid.name, cell.ref) for cell in cells if cell.text)
 
-    def goal_for(self, number: int | None, title: str, grid: Grid, where: str) -> PlanGoal:
+    def goal_for(
+        self, number: int | None, title: str, grid: Grid, where: str, titled: bool
+    ) -> PlanGoal:
         """The goal a heading names: one seen before (continued) or a new one."""
         for goal in self.goals:
             same_number = number is not None and goal.number == number
             same_title = number is None and goal.title.casefold() == title.casefold()
             if same_number or same_title:
-                if title and (not goal.title or goal.title == goal.sheet):
-                    goal.title = title
+                if titled and not goal.titled:
+                    goal.title, goal.titled = title, True
                 return goal
-        goal = PlanGoal(number, title, where, grid.name)
+        goal = PlanGoal(number, title, where, grid.name, titled)
         self.goals.append(goal)
         return goal
 
@@ -112,7 +116,7 @@ def _read_sheet(grid: Grid, layout: Layout) -> None:
                 from_name = goal_heading(grid.name)
                 number = from_name.number if from_name else None
                 title = (from_name.title if from_name else "") or grid.name
-                goal = layout.goal_for(number, title, grid, f"'{grid.name}'")
+                goal = layout.goal_for(number, title, grid, f"'{grid.name}'", False)
             legend_zone = False
             continue
         entries = _legend_entries(grid, cells, legend_zone, columns)
@@ -128,7 +132,9 @@ def _read_sheet(grid: Grid, layout: Layout) -> None:
         legend_zone = False
         heading = goal_heading(cells[0].text or "") if len(cells) == 1 else None
         if heading is not None:
-            found = layout.goal_for(heading.number, heading.title, grid, grid.where(cells[0]))
+            found = layout.goal_for(
+                heading.number, heading.title, grid, grid.where(cells[0]), bool(heading.title)
+            )
             theme = theme if found is goal else None
             goal = found
             layout.place(grid, *cells)

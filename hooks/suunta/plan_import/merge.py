@@ -127,16 +127,25 @@ def _goal_for(
             )
         )
         return None
+    for goal in by_id.values():
+        if source.number is not None and goal.get("number") == source.number:
+            if source.titled:
+                _set_text(goal, "title", language, source.title)
+            return goal
     if by_id and not result.goals_created:
-        for goal in by_id.values():
-            if source.number is not None and goal.get("number") == source.number:
-                return goal
-        result.findings.append(
-            error(
-                "import.error.no_goal", where=source.where, sheet=source.sheet, ids=", ".join(by_id)
+        if source.number is None:
+            result.findings.append(
+                error(
+                    "import.error.no_goal",
+                    where=source.where,
+                    sheet=source.sheet,
+                    ids=", ".join(by_id),
+                )
             )
+            return None
+        result.findings.append(
+            warning("import.warn.new_goal", where=source.where, number=source.number)
         )
-        return None
     numbers = {g.get("number") for g in by_id.values()}
     number = (
         source.number
