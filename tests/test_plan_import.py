@@ -596,7 +596,9 @@ def test_a_new_starter_site_takes_the_plan(tmp_path: Path, capsys) -> None:
     starter_goal = yaml.safe_load((site / "data" / "goals.yml").read_text("utf-8"))["goals"][0]
     assert run(site, "import", str(real_plan(tmp_path))) == 0
     err = capsys.readouterr().err
-    assert ("Warning: 'Toimeenpano'!A15: data/goals.yml has no goal 2, so it was added as a new goal;") in err
+    assert (
+        "Warning: 'Toimeenpano'!A15: data/goals.yml has no goal 2, so it was added as a new goal;"
+    ) in err
     goals = yaml.safe_load((site / "data" / "goals.yml").read_text("utf-8"))["goals"]
     assert [g["id"] for g in goals] == [starter_goal["id"], GOAL_2]
     assert goals[0]["title"]["fi"] == "Hyvin toimiva ja kyberturvallinen ICT-perusta"
@@ -604,3 +606,25 @@ def test_a_new_starter_site_takes_the_plan(tmp_path: Path, capsys) -> None:
     assert [t["id"] for t in goals[0]["themes"]] == ["perustietotekniikka", "tietoturva"]
     data = load_data(site / "data", LANGUAGES)
     assert len(data.measures) == 1 + len(EXPECTED_MEASURES)
+
+
+@pytest.mark.parametrize(
+    ("site", "language"), [(".", "fi"), ("examples/aanekoski", "fi"), ("examples/dalsland", "sv")]
+)
+def test_the_demo_and_examples_go_to_a_sheet_and_back_unchanged(
+    tmp_path: Path, capsys, site: str, language: str
+) -> None:
+    import shutil
+
+    from conftest import ROOT
+
+    copy = tmp_path / "site"
+    shutil.copytree(ROOT / site / "data", copy / "data")
+    shutil.copy(ROOT / site / "mkdocs.yml", copy / "mkdocs.yml")
+    before = {p: p.read_bytes() for p in (copy / "data").rglob("*.yml")}
+    assert run(copy, "export-xlsx", str(tmp_path / "plan.xlsx"), "--language", language) == 0
+    assert run(copy, "import", str(tmp_path / "plan.xlsx"), "--language", language) == 0
+    out = capsys.readouterr()
+    assert "Nothing changed in data/." in out.out and "Every cell with text was placed." in out.out
+    assert out.err == ""
+    assert {p: p.read_bytes() for p in (copy / "data").rglob("*.yml")} == before

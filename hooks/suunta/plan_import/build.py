@@ -26,6 +26,8 @@ class PlannedMeasure:
     theme: int | None
     given: frozenset[str]
     """The fields the sheet has a column for: only these are changed in existing data."""
+    last_period: str | None = None
+    """The sheet's last half-year column: an open-ended period reaches it."""
 
 
 @dataclass
@@ -126,7 +128,8 @@ def _measure(
             given.add(role)
             if value := text(role):
                 fields[role] = {language: value}
-    return PlannedMeasure(fields, title, text("id"), where, row.theme, frozenset(given))
+    last = row.columns.periods[-1][1] if row.columns.periods else None
+    return PlannedMeasure(fields, title, text("id"), where, row.theme, frozenset(given), last)
 
 
 def _parts(value: str | None) -> list[str]:

@@ -19,6 +19,7 @@ from ..loader import GOALS_FILE, MEASURES_DIR
 from .build import Plan, PlannedGoal, PlannedMeasure
 from .findings import Finding, error, warning
 from .ids import slug, unique, valid_id
+from .schedule_merge import merge_schedule, schedule_entry
 from .yaml_store import YamlFile, block_map, flow_map, flow_seq, squeezed
 
 GOAL_ID_LIMIT = 40
@@ -259,7 +260,7 @@ def _update(
     if "units" in measure.given:
         _merge_units(data, [u[language] for u in fields.get("units", [])], language)
     if "schedule" in measure.given:
-        _merge_schedule(data, fields.get("schedule", []), language)
+        merge_schedule(data, fields.get("schedule", []), language, measure.last_period)
     return _snapshot(data) != before
 
 
@@ -289,34 +290,8 @@ def _new_measure(
         elif name == "units":
             data[name] = CommentedSeq([flow_map(**unit) for unit in value])
         elif name == "schedule":
-            data[name] = CommentedSeq([_schedule_entry(entry) for entry in value])
+            data[name] = CommentedSeq([schedule_entry(entry) for entry in value])
     return data
-
-
-def _schedule_entry(entry: dict[str, Any]) -> CommentedMap:
-    values = dict(entry)
-    if "note" in values:
-        values["note"] = flow_map(**values["note"])
-    return flow_map(**values)
-
-
-def _merge_schedule(data: CommentedMap, schedule: list[dict[str, Any]], language: str) -> None:
-    old = [e for e in data.get("schedule") or [] if isinstance(e, dict)]
-
-    def key(entry: dict[str, Any]) -> tuple[Any, ...]:
-        return (str(entry.get("period")), entry.get("phase"), _text_of(entry.get("note"), language))
-
-    if [key(e) for e in old] == [key(e) for e in schedule]:
-        return
-    notes = {str(e.get("period")): e.get("note") for e in old if isinstance(e.get("note"), dict)}
-    entries = []
-    for entry in schedule:
-        made = _schedule_entry(entry)
-        earlier = notes.get(entry["period"])
-        if earlier and "note" in made and _text_of(earlier, language) == entry["note"][language]:
-            made["note"] = earlier  # keeps the note's other languages
-        entries.append(made)
-    _replace(data, "schedule", CommentedSeq(entries) if entries else None)
 
 
 def _merge_units(data: CommentedMap, units: list[str], language: str) -> None:

@@ -29,6 +29,9 @@ class YamlFile:
     original: str | None
     """The text as read; None for a file the import creates."""
     data: Any
+    baseline: str | None = None
+    """The data as ruamel writes it before any change: a file is saved only when this
+    changes, so one that the import left alone is not re-spelt."""
 
     @classmethod
     def read(cls, path: Path) -> YamlFile:
@@ -37,7 +40,9 @@ class YamlFile:
             data = round_trip().load(text)
         except (OSError, UnicodeDecodeError, YAMLError):
             raise PlanFileError("import.error.unreadable_data", file=str(path)) from None
-        return cls(path, text, data)
+        file = cls(path, text, data)
+        file.baseline = file.text()
+        return file
 
     def text(self) -> str:
         out = io.StringIO()
@@ -46,7 +51,7 @@ class YamlFile:
 
     def save_if_changed(self) -> bool:
         text = self.text()
-        if text == self.original:
+        if text == self.original or (self.baseline is not None and text == self.baseline):
             return False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(text, encoding="utf-8")
