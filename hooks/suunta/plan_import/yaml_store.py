@@ -76,3 +76,38 @@ def block_map(values: dict[str, Any]) -> CommentedMap:
 
 def squeezed(value: Any) -> str | None:
     return " ".join(str(value).split()) if value is not None else None
+
+
+def text_of(value: Any, language: str) -> str | None:
+    if isinstance(value, dict):
+        return squeezed(value.get(language))
+    return squeezed(value) if isinstance(value, str) else None
+
+
+def set_text(data: CommentedMap, name: str, language: str, text: str | None) -> None:
+    current = data.get(name)
+    if text is None:
+        if isinstance(current, dict) and language in current:
+            del current[language]
+            if not current:
+                del data[name]
+        return
+    if isinstance(current, dict):
+        if squeezed(current.get(language)) != text:
+            current[language] = text
+    else:
+        put_value(data, name, block_map({language: text}))
+
+
+def replace_value(data: CommentedMap, name: str, value: Any) -> None:
+    if value is None:
+        data.pop(name, None)
+    else:
+        put_value(data, name, value)
+
+
+def put_value(data: CommentedMap, name: str, value: Any, after: str | None = None) -> None:
+    if name in data or after not in data:
+        data[name] = value
+    else:
+        data.insert(list(data).index(after) + 1, name, value)
