@@ -628,3 +628,38 @@ def test_the_demo_and_examples_go_to_a_sheet_and_back_unchanged(
     assert "Nothing changed in data/." in out.out and "Every cell with text was placed." in out.out
     assert out.err == ""
     assert {p: p.read_bytes() for p in (copy / "data").rglob("*.yml")} == before
+
+
+def test_a_two_row_header_and_a_legend_on_its_own_sheet(tmp_path: Path, capsys) -> None:
+    from plan_sheets import fill
+
+    site = empty_site(tmp_path / "site")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tavoite 1"
+    sheet.append([None, "2025", None, "2026", None])
+    sheet.append(["Toimenpide", "K", "S", "K", "S"])
+    sheet.append(["Yhteiset koulutukset", None, None, None, None])
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("D1:E1")
+    for ref, colour in {"B3": BLUE, "C3": ORANGE, "D3": ORANGE, "E3": GREEN}.items():
+        sheet[ref].fill = fill(colour)
+    legend = book.create_sheet("Selite")
+    legend.append(["Värien selitys"])
+    for colour, word in ((BLUE, "Selvitys"), (ORANGE, "Käyttöönotto"), (GREEN, "Jatkuva toiminta")):
+        legend.append([None, word])
+        legend.cell(legend.max_row, 1).fill = fill(colour)
+    book.save(tmp_path / "plan.xlsx")
+    assert run(site, "import", str(tmp_path / "plan.xlsx")) == 0
+    out = capsys.readouterr()
+    assert out.err == ""
+    assert "Every cell with text was placed." in out.out
+    [measure] = measures_by_id(site).values()
+    assert measure["schedule"] == [
+        {"period": "2025-spring", "phase": "investigation"},
+        {"period": "2025-autumn to 2026-spring", "phase": "deployment"},
+        {"period": "2026-autumn", "phase": "continuous"},
+    ]
+    goals = yaml.safe_load((site / "data" / "goals.yml").read_text("utf-8"))["goals"]
+    assert [(g["id"], g["number"], g["title"]) for g in goals] == [("tavoite-1", 1, {"fi": "Tavoite 1"})]
+    assert run(site, "check") == 0
