@@ -42,8 +42,12 @@ def goal_for(
     sheet_goals: dict[str, str],
     language: str,
     result: MergeResult,
+    claimed: set[int],
 ) -> CommentedMap | None:
-    """The goal the plan's goal belongs to: named with --goal, by number, or a new one."""
+    """The goal the plan's goal belongs to: named with --goal, by number, or a new one.
+
+    `claimed` holds the numbers the plan's goals give: an unnumbered new goal takes none of them.
+    """
     source = planned.source
     by_id = {str(g.get("id")): g for g in goals if isinstance(g, CommentedMap)}
     chosen = sheet_goals.get(source.sheet) or sheet_goals.get(source.title)
@@ -75,12 +79,12 @@ def goal_for(
         result.findings.append(
             warning("import.warn.new_goal", where=source.where, number=source.number)
         )
-    numbers = {g.get("number") for g in by_id.values()}
-    number = (
-        source.number
-        if source.number not in numbers and source.number
-        else max([n for n in numbers if isinstance(n, int)] + [0]) + 1
-    )
+    numbers = {n for g in by_id.values() if isinstance(n := g.get("number"), int)}
+    number = source.number
+    if number is None or number in numbers:
+        number = 1
+        while number in numbers or number in claimed:
+            number += 1
     goal_id = unique(slug(source.title, GOAL_ID_LIMIT), set(by_id))
     goal = block_map(
         {"id": goal_id, "number": number, "title": block_map({language: source.title})}

@@ -45,6 +45,11 @@ def read_header(grid: Grid, row: int) -> HeaderRow | None:
             continue
         above = grid.text(row - 1, cell.column) if row > 1 else None
         if found := half_year(cell.text, above):
+            if any(key == found.key for _, key in periods):
+                findings.append(
+                    warning("import.warn.duplicate_half", where=grid.where(cell), text=cell.text)
+                )
+                continue
             periods.append((cell.column, found.key))
             placed.append(cell)
             if found.year_above:

@@ -133,7 +133,11 @@ def _read_sheet(grid: Grid, layout: Layout) -> None:
         heading = goal_heading(cells[0].text or "") if len(cells) == 1 else None
         if heading is not None:
             found = layout.goal_for(
-                heading.number, heading.title, grid, grid.where(cells[0]), bool(heading.title)
+                heading.number,
+                heading.title or cells[0].text or "",
+                grid,
+                grid.where(cells[0]),
+                bool(heading.title),
             )
             theme = theme if found is goal else None
             goal = found

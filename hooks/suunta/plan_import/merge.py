@@ -54,13 +54,14 @@ def merge_plan(
     seen: set[str] = set()
     titles = _title_index(existing, language)
     imported_goals: list[str] = []
+    claimed = {g.source.number for g in plan.goals if g.source.number is not None}
     for planned in plan.goals:
-        goal = goal_for(planned, goal_list, sheet_goals, language, result)
+        goal = goal_for(planned, goal_list, sheet_goals, language, result, claimed)
         if goal is None:
             continue
         themes = merge_themes(planned, goal, language)
         result.themes += len(planned.source.themes)
-        target = _target_file(data_dir, goal, measure_files, source, result)
+        target: YamlFile | None = None
         if planned.measures:
             imported_goals.append(str(goal["id"]))
         for measure in planned.measures:
@@ -73,6 +74,7 @@ def merge_plan(
                 result.updated += changed
                 result.unchanged += not changed
             else:
+                target = target or _target_file(data_dir, goal, measure_files, source, result)
                 target.data["measures"].append(new_measure(measure_id, measure, goal, theme))
                 existing[measure_id] = (target, target.data["measures"][-1])
                 result.new += 1

@@ -42,7 +42,8 @@ def read_schedule(
 ) -> list[dict[str, Any]]:
     entries: list[_Entry] = []
     grid = row.grid
-    for column, key in row.columns.periods:
+    # In time order, as the export writes them, whatever order the sheet's columns are in.
+    for column, key in sorted(row.columns.periods, key=lambda item: parse_point(item[1]).first):
         cell = grid.at(row.row, column)
         origin = grid.at(*cell.origin) if cell.origin else cell
         meaning: Phase | str | None = None
