@@ -661,5 +661,82 @@ def test_a_two_row_header_and_a_legend_on_its_own_sheet(tmp_path: Path, capsys) 
         {"period": "2026-autumn", "phase": "continuous"},
     ]
     goals = yaml.safe_load((site / "data" / "goals.yml").read_text("utf-8"))["goals"]
-    assert [(g["id"], g["number"], g["title"]) for g in goals] == [("tavoite-1", 1, {"fi": "Tavoite 1"})]
+    assert [(g["id"], g["number"], g["title"]) for g in goals] == [
+        ("tavoite-1", 1, {"fi": "Tavoite 1"})
+    ]
     assert run(site, "check") == 0
+
+
+def test_a_swedish_plan_goes_into_the_swedish_texts_and_back(tmp_path: Path, capsys) -> None:
+    site = empty_site(tmp_path / "site")
+    rows = [
+        ["Mål 1: En välfungerande IKT-grund"],
+        ["Åtgärd", "Ansvarig", "Sektor", "VT 2025", "HT 2025", "Vår 2026", "Mer information"],
+        [
+            "Gemensamma utbildningar",
+            "IT-chefen",
+            "Bildningssektorn",
+            "utredning",
+            "införande",
+            "x",
+            "Årligen",
+        ],
+    ]
+    plan = tmp_path / "plan.tsv"
+    plan.write_bytes(
+        "\r\n".join("\t".join(r) for r in rows).encode("utf-16")
+    )  # Excel's "Unicode text"
+    assert run(site, "import", str(plan), "--language", "sv") == 0
+    [measure] = measures_by_id(site).values()
+    assert measure == {
+        "id": "gemensamma-utbildningar",
+        "goal": "en-valfungerande-ikt-grund",
+        "title": {"sv": "Gemensamma utbildningar"},
+        "responsible": ["IT-chefen"],
+        "units": [{"sv": "Bildningssektorn"}],
+        "schedule": [
+            {"period": "2025-spring", "phase": "investigation"},
+            {"period": "2025-autumn", "phase": "deployment"},
+            {"period": "2026-spring"},
+        ],
+        "notes": {"sv": "Årligen"},
+    }
+    assert run(site, "export-xlsx", str(tmp_path / "plan.xlsx"), "--language", "sv") == 0
+    sheet = load_workbook(tmp_path / "plan.xlsx")["Mål 1"]
+    assert sheet["A1"].value == "Mål 1: En välfungerande IKT-grund"
+    assert [c.value for c in sheet[3]][:5] == [
+        "Identifierare",
+        "Beskrivning av åtgärden",
+        "Ansvarig",
+        "Sektor",
+        "Våren 2025",
+    ]
+    assert run(site, "export-xlsx", "--language", "en") == 2
+    assert capsys.readouterr().err.endswith(
+        "the plan cannot be written in 'en'; choose one of: fi, sv (--language).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Yhteiset koulutukset", "Yhteiset koulutukset"),
+        (
+            LONG,
+            "Kyberturvallisuuden vähimmäisvaatimukset lisätään kaikkiin seudun ICT-hankintoihin",
+        ),
+        (
+            "Selvitetään mm. Efecte-järjestelmän käyttö seudulla ja laaditaan suunnitelma. " * 3,
+            "Selvitetään mm. Efecte-järjestelmän käyttö seudulla ja laaditaan suunnitelma",
+        ),
+        ("sana " * 40, "sana " * 19 + "sana…"),  # no sentence: whole words, at most 100 characters
+    ],
+)
+def test_a_long_description_is_titled_by_its_first_sentence_or_shortened(
+    text: str, title: str
+) -> None:
+    from suunta.plan_import.titles import title_and_description
+
+    made, description = title_and_description(text.strip())
+    assert made == title.strip()
+    assert description == (None if text == title else text.strip())

@@ -70,12 +70,15 @@ def merge_plan(
             taken.add(measure_id)
             theme = themes[measure.theme] if measure.theme is not None else None
             if measure_id in existing:
-                changed = update_measure(existing[measure_id][1], measure, goal, theme, language)
+                file, data = existing[measure_id]
+                changed = update_measure(data, measure, goal, theme, language)
+                file.touched = file.touched or changed
                 result.updated += changed
                 result.unchanged += not changed
             else:
                 target = target or _target_file(data_dir, goal, measure_files, source, result)
                 target.data["measures"].append(new_measure(measure_id, measure, goal, theme))
+                target.touched = True
                 existing[measure_id] = (target, target.data["measures"][-1])
                 result.new += 1
     for goal_id in imported_goals:
@@ -88,7 +91,10 @@ def merge_plan(
 
 
 def _measure_files(data_dir: Path) -> list[YamlFile]:
-    return [YamlFile.read(path) for path in sorted((data_dir / MEASURES_DIR).glob("*.yml"))]
+    files = [YamlFile.read(path) for path in sorted((data_dir / MEASURES_DIR).glob("*.yml"))]
+    for file in files:
+        file.touched = False  # until a measure in it changes
+    return files
 
 
 def _measures_of(file: YamlFile) -> list[CommentedMap]:

@@ -29,9 +29,9 @@ class YamlFile:
     original: str | None
     """The text as read; None for a file the import creates."""
     data: Any
-    baseline: str | None = None
-    """The data as ruamel writes it before any change: a file is saved only when this
-    changes, so one that the import left alone is not re-spelt."""
+    touched: bool | None = None
+    """False while the import has changed nothing in it (then it is not even written out);
+    None when unknown: it is saved when its text differs from the text as read."""
 
     @classmethod
     def read(cls, path: Path) -> YamlFile:
@@ -40,9 +40,7 @@ class YamlFile:
             data = round_trip().load(text)
         except (OSError, UnicodeDecodeError, YAMLError):
             raise PlanFileError("import.error.unreadable_data", file=str(path)) from None
-        file = cls(path, text, data)
-        file.baseline = file.text()
-        return file
+        return cls(path, text, data)
 
     def text(self) -> str:
         out = io.StringIO()
@@ -50,8 +48,10 @@ class YamlFile:
         return out.getvalue()
 
     def save_if_changed(self) -> bool:
+        if self.touched is False:
+            return False
         text = self.text()
-        if text == self.original or (self.baseline is not None and text == self.baseline):
+        if text == self.original:
             return False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(text, encoding="utf-8")
