@@ -743,7 +743,7 @@ def test_the_cli_runs_as_a_module_with_every_command(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "SUUNTA_LANG": "en"},
         timeout=120,
     )
     assert result.returncode == 2, result.stderr
@@ -764,8 +764,14 @@ def test_the_cli_runs_as_a_module_with_every_command(tmp_path: Path) -> None:
     ids=["renamed-text", "empty", "random-bytes", "empty-zip"],
 )
 def test_a_file_that_is_no_workbook_gets_one_plain_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    content: bytes,
+    message: str,
 ) -> None:
+    monkeypatch.setenv("SUUNTA_LANG", "en")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     (tmp_path / name).write_bytes(content)

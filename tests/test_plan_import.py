@@ -24,7 +24,9 @@ LANGUAGES = ["fi", "sv"]
 
 
 @pytest.fixture(autouse=True)
-def english_messages():
+def english_messages(monkeypatch: pytest.MonkeyPatch):
+    """Messages in English whatever the site's language (SUUNTA_LANG wins over the site's)."""
+    monkeypatch.setenv("SUUNTA_LANG", "en")
     choose_language("en")
     yield
     choose_language("en")
