@@ -136,11 +136,11 @@ EXPECTED_MEASURES = {
     },
 }
 EXPECTED_WARNINGS = [
-    "'Toimeenpano'!E3: the header 'Syky 2025' was read as 2025-autumn; correct its spelling in the sheet.",
-    "'Toimeenpano'!G3: the header 'Syysy 2026' was read as 2026-autumn; correct its spelling in the sheet.",
-    "'Toimeenpano'!E10: the header 'Syky 2025' was read as 2025-autumn; correct its spelling in the sheet.",
-    "'Toimeenpano'!G10: the header 'Syysy 2026' was read as 2026-autumn; correct its spelling in the sheet.",
-    "'Toimeenpano'!G16: the header 'Syysy 2026' was read as 2026-autumn; correct its spelling in the sheet.",
+    "'Toimeenpano'!E3: the header 'Syky 2025' was read as autumn 2025; correct its spelling in the sheet.",
+    "'Toimeenpano'!G3: the header 'Syysy 2026' was read as autumn 2026; correct its spelling in the sheet.",
+    "'Toimeenpano'!E10: the header 'Syky 2025' was read as autumn 2025; correct its spelling in the sheet.",
+    "'Toimeenpano'!G10: the header 'Syysy 2026' was read as autumn 2026; correct its spelling in the sheet.",
+    "'Toimeenpano'!G16: the header 'Syysy 2026' was read as autumn 2026; correct its spelling in the sheet.",
     "'Toimeenpano'!A24: the legend entry 'valmis' names no phase, so its colour was not read; use one of: "
     "selvitys, käyttöönotto, jatkuva toiminta, utredning, införande, löpande verksamhet, ajankohta, tidpunkt.",
     "'Toimeenpano'!D13: the colour FF00FF is not in the legend (the nearest legend colour is F4B084, "
@@ -172,9 +172,9 @@ def test_a_real_plan_becomes_goals_themes_and_measures_with_the_expected_warning
         "6 measure(s), 11 schedule period(s)."
     )
     assert lines[1] == "Measures: 6 new, 0 changed, 0 unchanged; 2 new goal(s)."
-    titles = lines.index("1 title(s) were taken from a long description; check them:")
+    titles = lines.index("Titles taken from a long description (1); check them:")
     assert lines[titles + 1] == f"  'Toimeenpano'!A13: {LONG_TITLE}"
-    unplaced = lines.index("2 cell(s) with text were not placed anywhere; check them:")
+    unplaced = lines.index("Cells with text that were not placed anywhere (2); check them:")
     assert lines[unplaced + 1 : unplaced + 3] == [
         "  'Toimeenpano'!A1: 'Seudun ICT-strategian toimeenpanosuunnitelma 2025–2027'",
         "  'Toimeenpano'!K18: 'Kustannukset selvitetään'",
@@ -577,7 +577,7 @@ def test_messages_exist_in_finnish_and_swedish_with_the_same_values() -> None:
         assert {k: translated.get(k) for k in english} == english
     choose_language("fi")
     assert read_plan_warning_in_finnish().startswith(
-        "'Toimeenpano'!E3: otsikko 'Syky 2025' luettiin ajankohdaksi 2025-autumn"
+        "'Toimeenpano'!E3: otsikko 'Syky 2025' luettiin ajankohdaksi syksy 2025"
     )
 
 

@@ -26,3 +26,9 @@ def warning(key: str, **values: Any) -> Finding:
 
 def error(key: str, **values: Any) -> Finding:
     return Finding(key, values, error=True)
+
+
+def period_words(key: str) -> str:
+    """'2025-autumn' as the editor's language says it: 'autumn 2025', 'syksy 2025'."""
+    year, _, half = key.partition("-")
+    return f"{say('import.halves.' + half)} {year}" if half else year

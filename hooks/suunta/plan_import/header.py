@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .findings import Finding, error, warning
+from .findings import Finding, error, period_words, warning
 from .grid import Grid, GridCell
 from .words import column_role, half_year, looks_dated
 
@@ -61,7 +61,7 @@ def read_header(grid: Grid, row: int) -> HeaderRow | None:
                         "import.warn.misspelt_half",
                         where=grid.where(cell),
                         written=cell.text,
-                        period=found.key,
+                        period=period_words(found.key),
                     )
                 )
         elif (role := column_role(cell.text)) and role not in roles:
