@@ -225,7 +225,7 @@ def test_a_site_with_goals_maps_sheets_by_number_or_by_the_goal_option(
     load_data(project / "data", LANGUAGES)
 
 
-def test_merging_keeps_comments_other_goals_and_other_languages(project: Path) -> None:
+def test_merging_keeps_comments_other_goals_and_other_languages(project: Path, capsys) -> None:
     measures = project / "data" / "measures" / "2-applications.yml"
     goals_before = (project / "data" / "goals.yml").read_text("utf-8")
     other_files = {
@@ -240,6 +240,11 @@ def test_merging_keeps_comments_other_goals_and_other_languages(project: Path) -
     sheet.append(["Yhteistyö eVakan kehityksessä ja palvelutuotannossa", "Uusi huomio"])
     book.save(project / "plan.xlsx")
     assert run(project, "import", str(project / "plan.xlsx")) == 0
+    err = capsys.readouterr().err
+    assert (
+        "Warning: goal 'applications': these measures are in data/ but not in the sheet, and were kept: digital-roadmap, "
+        in err
+    )
     text = measures.read_text("utf-8")
     assert text.startswith("# Measures of goal 2, with the metric and notes the source gives.")
     evaka = measures_by_id(project)["evaka-collaboration"]
@@ -742,3 +747,17 @@ def test_a_long_description_is_titled_by_its_first_sentence_or_shortened(
     made, description = title_and_description(text.strip())
     assert made == title.strip()
     assert description == (None if text == title else text.strip())
+
+
+def test_a_missing_file_or_none_gets_one_line_and_exit_status_2(tmp_path: Path, capsys) -> None:
+    site = empty_site(tmp_path / "site")
+    assert run(site, "import", str(tmp_path / "nothing.xlsx")) == 2
+    assert (
+        capsys.readouterr().err
+        == f"suunta: there is no file {tmp_path / 'nothing.xlsx'}; give the plan to import, such as: suunta import plan.xlsx\n"
+    )
+    assert run(site, "import") == 2
+    assert (
+        capsys.readouterr().err
+        == "suunta: give the plan to import, such as: suunta import plan.xlsx\n"
+    )
