@@ -761,3 +761,18 @@ def test_a_missing_file_or_none_gets_one_line_and_exit_status_2(tmp_path: Path, 
         capsys.readouterr().err
         == "suunta: give the plan to import, such as: suunta import plan.xlsx\n"
     )
+
+
+def test_a_mark_under_a_blank_header_between_half_years_stops_the_import(tmp_path: Path, capsys) -> None:
+    from plan_sheets import fill
+
+    site = empty_site(tmp_path / "site")
+    book = Workbook()
+    book.active.append(["Toimenpide", "Kevät 2025", None, "Kevät 2026"])
+    book.active.append(["Yhteiset koulutukset"])
+    book.active.append(["selvitys"])
+    for ref in ("B2", "C2", "D2", "A3"):
+        book.active[ref].fill = fill(BLUE)
+    book.save(tmp_path / "plan.xlsx")
+    assert run(site, "import", str(tmp_path / "plan.xlsx")) == 1
+    assert "Error: 'Sheet'!C1: the column between half-year columns has no header, but 'Sheet'!C2 is marked;" in capsys.readouterr().err

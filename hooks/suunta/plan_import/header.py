@@ -17,6 +17,9 @@ class Columns:
     """Role ('description', 'responsible' ...) -> column number."""
     periods: list[tuple[int, str]] = field(default_factory=list)
     """(column number, half-year key) from left to right."""
+    gaps: tuple[str, ...] = ()
+    """References of blank header cells between half-year columns: a mark under one is an
+    error (reading past it would join the half-years on either side)."""
 
     @property
     def text_column(self) -> int:
@@ -84,4 +87,6 @@ def read_header(grid: Grid, row: int) -> HeaderRow | None:
             findings.append(
                 warning("import.warn.unknown_dated_column", where=grid.where(cell), text=cell.text)
             )
-    return HeaderRow(Columns(roles, periods), placed, findings)
+    headed = {cell.column for cell in grid.row(row) if cell.text or cell.origin}
+    gaps = tuple(grid.at(row, c).ref for c in range(first + 1, last) if c not in headed)
+    return HeaderRow(Columns(roles, periods, gaps), placed, findings)

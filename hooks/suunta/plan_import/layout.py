@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openpyxl.utils import column_index_from_string
+
 from ..schema import Phase
-from .findings import Finding
+from .findings import Finding, error
 from .grid import Grid, GridCell
 from .header import Columns, read_header
 from .words import UNPHASED, goal_heading, legend_label, phase_named
@@ -60,6 +62,7 @@ class Layout:
     findings: list[Finding] = field(default_factory=list)
     rows_read: int = 0
     headers_found: int = 0
+    gaps_reported: set[tuple[str, str]] = field(default_factory=set)
 
     def place(self, grid: Grid, *cells: GridCell) -> None:
         self.placed.update((grid.name, cell.ref) for cell in cells if cell.text)
@@ -168,6 +171,18 @@ def _read_row(
     if not grid.at(row, text_column).text:
         return theme  # no measure text: its cells stay unplaced and are listed
     goal.rows.append(MeasureRow(grid, row, columns, theme))
+    for ref in columns.gaps:
+        column = column_index_from_string(ref.rstrip("0123456789"))
+        cell = grid.at(row, column)
+        if (cell.fill or cell.text) and (grid.name, ref) not in layout.gaps_reported:
+            layout.gaps_reported.add((grid.name, ref))
+            layout.findings.append(
+                error(
+                    "import.error.unnamed_period_column",
+                    where=grid.where(ref),
+                    mark=grid.where(cell),
+                )
+            )
     used = set(columns.roles.values()) | periods
     layout.place(grid, *(cell for cell in cells if cell.column in used))
     return theme
