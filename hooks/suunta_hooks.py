@@ -6,9 +6,10 @@ Nothing else in Suunta imports MkDocs; keep this file thin so another engine can
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -19,18 +20,21 @@ from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
-from suunta.generator import OWNED_DIRS, GenerationResult, generate
+from suunta.generation_result import GenerationResult
+from suunta.generator import OWNED_DIRS, generate
 from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
+from suunta.serve_settle import remember_server, withdraw_own_rebuild
 from suunta.site_config import SitePaths, languages_from_i18n
 from suunta.theme_files import SCRIPTS, STYLESHEETS, missing_assets, with_suunta_theme
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -55,6 +59,13 @@ class _Build:
     """The default build generates every language's pages; the other builds reuse the result."""
     generated_pages: frozenset[str] = frozenset()
     """Source paths of the generated pages: every other page is an editor's, and sanitised."""
+    started_ns: int = 0
+    """When this build began (file modification times are compared with it under serve)."""
+    touched: list[Path] = field(default_factory=list)
+    """The generated files, when the generator wrote or removed any in this build (and when)."""
+    touched_at: float = 0.0
+    html_bodies: dict[str, str] = field(default_factory=dict)
+    """Generated pages' bodies (finished HTML) between `on_page_markdown` and `on_page_content`."""
 
 
 _build = _Build()
@@ -86,6 +97,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    remember_server(server)
+    return server
+
+
 def on_build_error(error: Exception) -> None:
     if _build.published_dir is not None:
         publish.discard(_build.published_dir)
@@ -104,6 +120,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).resolve().parent
     if config.theme["language"] == languages[0]:
         _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
+        _build.started_ns, _build.touched = time.time_ns(), []
     if _build.generated is None:
         custom_dir = config.theme.custom_dir
         paths = SitePaths(
@@ -113,10 +130,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
         try:
             _build.generated = generate(
-                paths.data_dir, paths.docs_dir, paths.templates_dir, languages
+                paths.data_dir,
+                paths.docs_dir,
+                paths.templates_dir,
+                languages,
+                site_url=config.site_url or "",
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None
+        result = _build.generated
+        if result.written or result.removed:  # changed folders are swapped in whole
+            _build.touched = [*result.files, *result.removed]
+        _build.touched_at = time.monotonic()
         _build.generated_pages = frozenset(
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
         )
@@ -128,6 +153,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     language = config.theme["language"]
     config.site_name = plain(result.site_names.get(language, config.site_name))
     config.extra.pop("suunta_statement", None)
+    _link_published_files(config, result, language)
     config.extra["suunta_site_note"] = result.site_notes.get(language, "")
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
@@ -139,6 +165,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for problem in result.warnings:
             log.warning(problem.describe(root))
         _warn_about_statement(result.accessibility)
+
+
+def _link_published_files(config: MkDocsConfig, result: GenerationResult, language: str) -> None:
+    """The open-data page in every footer, its catalog in its head, the feed in every head.
+
+    Paths from the site root: the theme turns them into links relative to each page (`url`).
+    """
+    for key in ("suunta_open_data", "suunta_feed"):
+        config.extra.pop(key, None)
+    prefix = _language_prefix(config, language)
+    if language in result.open_data_titles:
+        config.extra["suunta_open_data"] = {
+            "url": prefix + urls.directory_url(urls.OPEN_DATA),
+            "title": result.open_data_titles[language],
+            "catalog": result.catalog_path,
+        }
+    feed = result.feed_paths.get(language)
+    if feed is not None:
+        config.extra["suunta_feed"] = {"url": feed, "title": result.feed_titles[language]}
 
 
 def _warn_about_statement(statement: AccessibilityFile | None) -> None:
@@ -162,9 +207,22 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's body is finished HTML: it skips Markdown, which would only copy it.
+
+    Parsing thousands of large HTML blocks again is most of what Markdown costs a big site.
+    """
+    if page.file.src_uri not in _build.generated_pages:
+        return markdown
+    _build.html_bodies[page.file.src_uri] = markdown
+    return ""
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Sanitise an editor's page; mark a page that the i18n plugin fell back to, and warn."""
-    if page.file.src_uri not in _build.generated_pages:
+    if page.file.src_uri in _build.html_bodies:
+        html = _build.html_bodies.pop(page.file.src_uri)
+    elif page.file.src_uri not in _build.generated_pages:
         html = _sanitized_editor_page(html, page)
     site_language = config.theme["language"]
     page_language = getattr(page.file, "locale", site_language)
@@ -243,6 +301,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)
         _build.published_dir = None
+    # Under `mkdocs serve`: the pages just written must not trigger another whole rebuild.
+    withdraw_own_rebuild(_build.touched, _build.started_ns, _build.touched_at)
 
 
 def _strict_warnings() -> bool:

@@ -25,7 +25,9 @@ _KINDS = (
     ("progress", "progress/index"),
     ("report", "reports/"),
     ("document", "strategy/index"),
+    ("whole-strategy", "strategy/whole"),
     ("statement", "accessibility/index"),
+    ("open-data", "open-data/index"),
 )
 
 
@@ -44,7 +46,7 @@ def page_kinds(config_file: Path) -> dict[str, str]:
         if match is not None:
             kinds[kind] = _url(match)
     for page in generated:
-        if page.startswith("strategy/") and page != "strategy/index":
+        if page.startswith("strategy/") and page not in ("strategy/index", "strategy/whole"):
             kinds[page.replace("/", "-")] = _url(page)
     nav = read_mkdocs_yml(config_file).get("nav", [])
     editors = [e for e in nav if isinstance(e, str) and "/" not in e and e != "index.md"]

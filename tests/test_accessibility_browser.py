@@ -27,6 +27,8 @@ PAGE_KINDS = {
     "statement": "accessibility/",
     "document": "strategy/",
     "current-state": "strategy/current-state/",
+    "whole-strategy": "strategy/whole/",
+    "open-data": "open-data/",
 }
 # The other sections of the document: one language is enough (one template each, the same
 # texts in both), so the suite stays within its time.

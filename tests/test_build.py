@@ -58,8 +58,9 @@ def test_generator_rewrites_only_changed_pages_and_removes_stale_ones(project: P
     args = (project / "data", project / "docs", project / "overrides" / "suunta", LANGS)
     first = generate(*args)
     # home, goals index, 3 goals, measures index, 24 measures, 1 + 3 timelines, progress,
-    # 2 reports, about the strategy + 8 document sections, accessibility statement
-    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1 + 8 + 1)
+    # 2 reports, about the strategy + 8 document sections, accessibility statement, open data
+    # (the open data files and feeds beside them are not pages)
+    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1 + 8 + 1 + 1)
     assert generate(*args).written == []  # identical input, identical output: nothing rewritten
 
     measures = project / "data" / "measures" / "3-collaboration.yml"
@@ -187,3 +188,25 @@ def test_a_site_with_example_values_says_so_on_every_page(built_site: Path) -> N
         language = "sv" if html.relative_to(built_site).parts[0] == "sv" else "fi"
         text = html.read_text("utf-8")
         assert f'<p class="suunta-site-note" role="note">{notes[language]}' in text, html
+
+
+def test_search_index_holds_each_measure_once_not_the_aggregate_tables(built_site: Path) -> None:
+    """The measures index and the timelines repeat every measure: the search finds the measure's
+    own page, and the index a reader loads stays in proportion to the strategy."""
+    import html
+    import json
+
+    from suunta.loader import load_data
+
+    data = load_data(ROOT / "data", ["fi", "sv"])
+    titles = [m.measure.title.root["fi"] for m in data.measures]
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    by_location = {doc["location"]: doc for doc in docs}
+    for location in ("measures/", "timeline/"):
+        page = by_location[location]
+        assert page["title"]  # the page itself is still found by its name
+        assert not [t for t in titles if t in page["text"]], location
+    measure_pages = [doc for doc in docs if re.fullmatch(r"measures/[^/#]+/", doc["location"])]
+    assert len(measure_pages) == len(titles)
+    # Titles are stored as HTML (the results show them as markup).
+    assert {html.unescape(doc["title"]) for doc in measure_pages} == set(titles)

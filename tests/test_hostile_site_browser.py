@@ -188,6 +188,7 @@ def add_optional_fields(data: dict[str, Path]) -> None:
     strategy["status"] = "adopted"
     strategy["adoption"] = {"body": both(), "date": strategy["updated"], "reference": "x"}
     strategy["contact"] = {"name": "x", "title": both(), "email": "x", "phone": "x"}
+    strategy["open_data"] = {"licence": {"name": both(), "url": "x"}}
     data["strategy"].write_text(dump(strategy), "utf-8")
 
     as_of = strategy["as_of"]
@@ -382,6 +383,7 @@ KINDS = {
     "document": r"strategy/",
     "document-section": r"strategy/[^/]+/",
     "statement": r"accessibility/",
+    "open-data": r"open-data/",
     "editors-page": r"[^/]+/",
 }
 PAGE_IDS = [f"{kind}-{language}" for language in LANGUAGES for kind in KINDS] + ["404"]

@@ -201,3 +201,32 @@ def test_search_finds_inflected_words_and_prefixes(
     expect(results.first).to_be_visible()
     hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     assert expected in hrefs, hrefs
+
+
+def test_the_search_index_waits_for_the_first_search(page: Page, site_url: str) -> None:
+    """On a large strategy the index is the heaviest file: a reader who never searches never loads it."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site_url}/sv/goals/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in asked if url.endswith("search_index.json")], asked
+    page.keyboard.press("/")  # Material's shortcut: the reader starts to search
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type("eVaka")
+    expect(page.locator(".md-search-result__link").first).to_be_visible()
+    index = [url for url in asked if url.endswith("search_index.json")]
+    assert index == [f"{site_url}/sv/search/search_index.json"], index
+
+
+def test_the_filters_are_in_place_from_the_first_paint(page: Page, site_url: str) -> None:
+    """Nothing moves when the page's script runs (Cumulative Layout Shift)."""
+    page.add_init_script(
+        "window.suuntaShift = 0; new PerformanceObserver(list => list.getEntries().forEach("
+        "entry => { if (!entry.hadRecentInput) window.suuntaShift += entry.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(f"{site_url}/measures/")
+    expect(page.get_by_role("status")).to_have_text("Näytetään 24/24 toimenpidettä.")
+    page.wait_for_timeout(300)
+    expect(page.locator("form.suunta-filters")).to_be_visible()
+    assert page.evaluate("window.suuntaShift") < 0.05

@@ -1,4 +1,5 @@
-"""`suunta check`, `generate`, `import` and `export-xlsx`: the data tools, without MkDocs.
+"""`suunta check`, `generate`, `import` and `export-xlsx`: the data tools, without MkDocs; and
+`suunta pdf SITE_DIR`, which prints a built site's whole strategy and reports to PDF.
 
 Editors can check their data before publishing; another engine can build the generated tree.
 """
@@ -17,13 +18,17 @@ from .generator import generate
 from .loader import load_data
 from .plan_export_command import run_export
 from .plan_import.command import run_import
-from .site_config import site_settings
+from .site_config import read_mkdocs_yml, site_settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] == ["new"]:
-        return new_site_command.run(arguments[1:])
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["pdf"]:  # works on a built site, not on data/: its own arguments
+        from .pdf import main as pdf_main
+
+        return pdf_main(argv[1:])
+    if argv[:1] == ["new"]:
+        return new_site_command.run(argv[1:])
     parser = argparse.ArgumentParser(prog="suunta", description=__doc__)
     parser.add_argument(
         "command",
@@ -80,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Warning: {warning}", file=sys.stderr)
             summary = "The data is valid."
         else:
-            result = generate(paths.data_dir, paths.docs_dir, paths.templates_dir, languages)
+            site_url = read_mkdocs_yml(args.config_file).get("site_url") or ""
+            result = generate(
+                paths.data_dir, paths.docs_dir, paths.templates_dir, languages, str(site_url)
+            )
             warnings = result.warnings
             summary = (
                 f"Wrote {len(result.written)} pages, {result.unchanged} unchanged, "

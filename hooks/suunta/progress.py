@@ -69,3 +69,29 @@ def changes_between(
         if updates or (since is not None and before != after):
             changes.append(Change(entry, before, after, updates))
     return changes
+
+
+CHANGE_KINDS = ("added", "completed", "delayed")
+"""What a report's summary of changes names: measures that got their first status since the
+previous report, and those that were completed or became delayed."""
+
+
+def changes_by_kind(changes: list[Change], since: dt.date | None) -> dict[str, list[Change]]:
+    """`changes` (from `changes_between`) sorted into `CHANGE_KINDS`; kinds with none left out.
+
+    Nothing is "added" since no previous report: then everything would be.
+    """
+    kinds = {
+        "added": [c for c in changes if since and c.before is None and c.after is not None],
+        "completed": [
+            c
+            for c in changes
+            if c.after is MeasureStatus.completed and c.before is not MeasureStatus.completed
+        ],
+        "delayed": [
+            c
+            for c in changes
+            if c.after is MeasureStatus.delayed and c.before is not MeasureStatus.delayed
+        ],
+    }
+    return {kind: kinds[kind] for kind in CHANGE_KINDS if kinds[kind]}

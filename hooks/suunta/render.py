@@ -18,8 +18,10 @@ from .labels import Labels, TemplateLabels, TermOverrides
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
 from .progress import history, status_at
+from .published_file import PublishedFile
 from .schedule_words import half_year_short, period_short, schedule_sentence
 from .schema import Localized, Name
+from .site_address import SiteAddress
 from .table_columns import optional_columns
 
 
@@ -31,6 +33,10 @@ class RenderContext:
     languages: list[str]
     labels: Labels
     env: Environment
+    site: SiteAddress | None = None
+    """Whole addresses of the site (feeds, data files); None where a builder needs none."""
+    published: tuple[PublishedFile, ...] = ()
+    """The files published beside the pages (open data, feeds), for the pages that list them."""
 
     def text(self, value: Localized | Name) -> str:
         """Plain text for places that take no markup (page titles)."""

@@ -36,6 +36,7 @@ from .value_types import (
     PageId,
     ShortText,
     Slug,
+    WebAddress,
     WholeNumber,
     Year,
 )
@@ -188,6 +189,18 @@ class Terms(StrictModel):
     measure: dict[str, TermWords] | None = None
 
 
+class Licence(StrictModel):
+    name: Name
+    """Such as "CC BY 4.0"; the same in every language when written as plain text."""
+    url: WebAddress
+
+
+class OpenData(StrictModel):
+    """How the site's open data files are published; CC BY 4.0 when no licence is given."""
+
+    licence: Licence | None = None
+
+
 class StrategyFile(StrictModel):
     """`data/strategy.yml`: the strategy as a whole."""
 
@@ -212,6 +225,7 @@ class StrategyFile(StrictModel):
     as_of: Date | None = None
     """The date the site reports on ("now" on timelines); the newest report's date if left out."""
     reports: list[Report] = Field(default_factory=list)
+    open_data: OpenData | None = None
 
 
 class Theme(StrictModel):

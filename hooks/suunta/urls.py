@@ -8,6 +8,8 @@ so a relative link is the same in every language.
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 
 HOME = "index"
 GOALS_INDEX = "goals/index"
@@ -15,8 +17,12 @@ MEASURES_INDEX = "measures/index"
 TIMELINE = "timeline/index"
 PROGRESS = "progress/index"
 STATEMENT = "accessibility/index"
+OPEN_DATA = "open-data/index"
+"""The open data files: what each holds, its format, size, licence and date."""
 DOCUMENT = "strategy/index"
 """About the strategy: introduction, summary, dates, and links to the document's sections."""
+WHOLE_STRATEGY = "strategy/whole"
+"""The whole strategy on one page, in reading order: to print, or to attach to an agenda."""
 
 
 def document_page(section: str) -> str:
@@ -61,3 +67,11 @@ def relative_url(from_page: str, to_page: str) -> str:
     there = directory_url(to_page) or "."
     link = posixpath.relpath(there, here)
     return "./" if link == "." else link + "/"
+
+
+def pdf_file_name(title: str, language: str) -> str:
+    """The PDF of a page, beside it: its title in ASCII words, then the language
+    (`tampereen-seudun-ict-strategia.fi.pdf`), so a downloaded file says what it is."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
+    return f"{words or 'strategy'}.{language}.pdf"

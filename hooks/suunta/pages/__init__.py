@@ -13,3 +13,5 @@ class GeneratedPage:
     """Path without language suffix, as in `urls.py` (`measures/open-data`)."""
     title: str
     body: str
+    searchable: bool = True
+    """False keeps the page out of the search index (the whole strategy repeats every page)."""

@@ -1,5 +1,6 @@
 // Suunta: filters for the measures index. Progressive enhancement only: without JavaScript the
-// form stays hidden and every measure is listed. UI texts come from the page (data attributes),
+// form stays hidden (the stylesheet shows it on pages marked `suunta-js` by the script in the
+// head, so it is in place from the first paint) and every measure is listed. UI texts come from the page (data attributes),
 // never from this file. Filter choices are kept in the URL so a filtered view can be shared.
 (function () {
   "use strict";
@@ -43,6 +44,5 @@
   });
   form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
   apply(false);
 })();

@@ -1,0 +1,96 @@
+"""The two sites the benchmark builds at each size: Suunta's, and plain Material's baseline.
+
+The baseline is what a city would get without Suunta: Material + mkdocs-static-i18n building
+the same number of pages (home, goals, a page per measure, an index) per language from
+pre-written Markdown, with no hooks.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import copy_project  # noqa: E402  (the same project copy the tests use)
+from suunta.site_config import read_mkdocs_yml  # noqa: E402
+
+GOALS = ["ict-foundation", "applications", "collaboration"]
+LANGUAGES = ("fi", "sv")
+
+
+def measure(i: int) -> dict[str, object]:
+    return {
+        "id": f"measure-{i:05d}",
+        "goal": GOALS[i % len(GOALS)],
+        "title": {
+            "fi": f"Toimenpide {i}: palvelujen kehittäminen",
+            "sv": f"Åtgärd {i}: utveckling",
+        },
+        "description": {
+            "fi": f"Toimenpiteen {i} kuvaus. Kehitetään palveluja yhdessä kuntien kanssa.",
+            "sv": f"Beskrivning av åtgärd {i}. Tjänsterna utvecklas tillsammans med kommunerna.",
+        },
+        "responsible": [f"Henkilö {i % 17}"],
+        "units": [{"fi": "Sivistyspalvelut", "sv": "Bildningstjänster"}],
+        "schedule": [
+            {"period": "2025-spring", "phase": "investigation"},
+            {"period": "2025-autumn", "phase": "deployment"},
+        ],
+        "metric": {"fi": "Seurataan johtoryhmässä.", "sv": "Följs upp i ledningsgruppen."},
+        "status": "in_progress",
+    }
+
+
+def suunta_project(target: Path, measures: int) -> Path:
+    """A copy of the demo whose measures are replaced by `measures` generated ones."""
+    copy_project(target)
+    for old in (target / "data" / "measures").glob("*.yml"):
+        old.unlink()
+    items = [measure(i) for i in range(measures)]
+    (target / "data" / "measures" / "generated.yml").write_text(
+        yaml.safe_dump({"measures": items}, allow_unicode=True), "utf-8"
+    )
+    return target
+
+
+def edit_one_measure(project: Path) -> None:
+    path = project / "data" / "measures" / "generated.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("Toimenpide 0: palvelujen", "Toimenpide 0: muokattu", 1), "utf-8")
+
+
+def baseline_project(target: Path, measures: int) -> Path:
+    """Plain Material + mkdocs-static-i18n, the same pages as hand-written Markdown."""
+    docs = target / "docs"
+    (docs / "measures").mkdir(parents=True)
+    (docs / "goals").mkdir()
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    for key in ("hooks", "nav", "not_in_nav", "extra_css", "extra_javascript", "watch"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    for language in LANGUAGES:
+        items = [measure(i) for i in range(measures)]
+        rows = "\n".join(
+            f"| [{m['title'][language]}](measure-{i:05d}.md) | {m['goal']} | {m['status']} |"  # type: ignore[index]
+            for i, m in enumerate(items)
+        )
+        (docs / f"index.{language}.md").write_text("# Strategia\n\nVisio.\n", "utf-8")
+        (docs / "measures" / f"index.{language}.md").write_text(
+            f"# Toimenpiteet\n\n| Toimenpide | Tavoite | Tila |\n|---|---|---|\n{rows}\n", "utf-8"
+        )
+        for goal in GOALS:
+            (docs / "goals" / f"{goal}.{language}.md").write_text(f"# {goal}\n\nKuvaus.\n", "utf-8")
+        for i, item in enumerate(items):
+            page = (
+                f"# {item['title'][language]}\n\n{item['description'][language]}\n\n"  # type: ignore[index]
+                f"Vastuu\n: {item['responsible'][0]}\n\nAikataulu\n: 2025 kevät, 2025 syksy\n\n"  # type: ignore[index]
+                f"Mittari\n: {item['metric'][language]}\n"  # type: ignore[index]
+            )
+            (docs / "measures" / f"measure-{i:05d}.{language}.md").write_text(page, "utf-8")
+    return target

@@ -1,0 +1,261 @@
+"""The benchmark: Suunta against plain Material at several sizes; prints figures, asserts nothing.
+
+    .venv/bin/python bench/run.py [--sizes 250,500,1000,2000] [--repeat 3] [--lighthouse]
+
+For each number of measures N it builds Suunta's site and the plain-Material baseline (the
+same pages as pre-written Markdown, see projects.py) alternately, `--repeat` times each, and
+prints the medians and ratios of build time and peak memory, the time of `generate` with
+nothing changed and of a rebuild after one measure is edited, and what each page kind loads
+on open (requests, bytes, gzip bytes). With `--lighthouse` it also runs Lighthouse (npm,
+installed into bench/node_modules on first use) against the installed Chromium on each page
+kind of the demo and of the largest site of at most 1,000 measures, served gzip-compressed.
+The budgets of issue 10 are printed beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+
+from page_weight import Weight, page_weight  # noqa: E402  (tests/page_weight.py)
+from projects import baseline_project, edit_one_measure, suunta_project  # noqa: E402
+from suunta.generation_cache import CACHE_FILE  # noqa: E402
+from suunta.generator import OWNED_DIRS, generate  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+PAGE_KINDS = {
+    "home": "",
+    "goals index": "goals/",
+    "goal": "goals/ict-foundation/",
+    "measures index": "measures/",
+    "measure": "measures/{measure}/",
+    "timeline": "timeline/",
+    "progress": "progress/",
+    "about the strategy": "strategy/",
+    "statement": "accessibility/",
+}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed_build(project: Path) -> dict[str, float]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    out = subprocess.run(
+        [sys.executable, str(HERE / "peak.py"), *command],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    if out.returncode != 0:
+        sys.exit(out.stderr)
+    figures: dict[str, float] = json.loads(out.stdout)
+    return figures
+
+
+def forget_generated(project: Path) -> None:
+    """A cold build: no generated pages and no generation cache left from the last run."""
+    docs = project / "docs"
+    for folder in OWNED_DIRS:
+        shutil.rmtree(docs / folder, ignore_errors=True)
+    for page in docs.glob("index.*.md"):
+        page.unlink()
+    (project / CACHE_FILE).unlink(missing_ok=True)
+
+
+def generate_once(project: Path) -> float:
+    start = time.perf_counter()
+    generate(project / "data", project / "docs", project / "overrides" / "suunta", ["fi", "sv"])
+    return time.perf_counter() - start
+
+
+@dataclass
+class SizeResult:
+    n: int
+    suunta_s: float
+    plain_s: float
+    suunta_mib: float
+    plain_mib: float
+    unchanged_s: float
+    edit_generate_s: float
+    edit_build_s: float
+    weights: dict[str, Weight]
+    site: Path
+
+
+def measure_size(n: int, repeat: int, tmp: Path) -> SizeResult:
+    suunta = suunta_project(tmp / f"suunta-{n}", n)
+    plain = baseline_project(tmp / f"plain-{n}", n)
+    builds: dict[str, list[dict[str, float]]] = {"suunta": [], "plain": []}
+    for _ in range(repeat):  # alternating, so a busy moment hurts both
+        forget_generated(suunta)
+        builds["suunta"].append(timed_build(suunta))
+        builds["plain"].append(timed_build(plain))
+    generate_once(suunta)
+    unchanged = statistics.median(generate_once(suunta) for _ in range(repeat))
+    edit_one_measure(suunta)
+    edit_generate = generate_once(suunta)
+    edit_build = timed_build(suunta)["seconds"]
+    weights = {
+        kind: page_weight(suunta / "site", path.format(measure="measure-00000"))
+        for kind, path in PAGE_KINDS.items()
+        if (suunta / "site" / path.format(measure="measure-00000") / "index.html").is_file()
+    }
+    return SizeResult(
+        n=n,
+        suunta_s=statistics.median(b["seconds"] for b in builds["suunta"]),
+        plain_s=statistics.median(b["seconds"] for b in builds["plain"]),
+        suunta_mib=statistics.median(b["peak_mib"] for b in builds["suunta"]),
+        plain_mib=statistics.median(b["peak_mib"] for b in builds["plain"]),
+        unchanged_s=unchanged,
+        edit_generate_s=edit_generate,
+        edit_build_s=edit_build,
+        weights=weights,
+        site=suunta / "site",
+    )
+
+
+def print_sizes(results: list[SizeResult]) -> None:
+    print("\n## Build (medians)")
+    print(
+        f"{'N':>6} {'Suunta s':>9} {'plain s':>8} {'ratio':>6} {'(≤1.15)':>8}"
+        f" {'Suunta MiB':>11} {'plain MiB':>10} {'ratio':>6} {'(≤1.3)':>7}"
+    )
+    for r in results:
+        time_ratio, mem_ratio = r.suunta_s / r.plain_s, r.suunta_mib / r.plain_mib
+        print(
+            f"{r.n:>6} {r.suunta_s:>9.1f} {r.plain_s:>8.1f} {time_ratio:>6.2f}"
+            f" {_verdict(time_ratio <= 1.15):>8} {r.suunta_mib:>11.0f} {r.plain_mib:>10.0f}"
+            f" {mem_ratio:>6.2f} {_verdict(mem_ratio <= 1.3):>7}"
+        )
+    by_n = {r.n: r for r in results}
+    for n in sorted(by_n):
+        if 2 * n in by_n:
+            growth = by_n[2 * n].suunta_s / by_n[n].suunta_s
+            print(f"growth {n} → {2 * n}: {growth:.2f}× ({_verdict(growth <= 2.1)}, budget ≤ 2.1×)")
+    print("\n## Editing")
+    for r in results:
+        print(
+            f"N={r.n}: generate with nothing changed {r.unchanged_s:.2f} s "
+            f"({_verdict(r.unchanged_s <= 0.5)}, budget ≤ 0.5 s); one measure edited: "
+            f"generate {r.edit_generate_s:.1f} s, whole build {r.edit_build_s:.1f} s "
+            f"(budget ≤ 2 s to visible under mkdocs serve)"
+        )
+    print("\n## What a page loads on open (HTML + CSS + scripts; budget ≤ 150 KB gzip)")
+    for r in results:
+        print(f"N={r.n}")
+        for kind, w in r.weights.items():
+            print(
+                f"  {kind:<20} {w.requests:>2} requests {w.bytes / 1024:>8.0f} KiB"
+                f" {w.gzip_bytes / 1024:>6.0f} KiB gzip  {_verdict(w.gzip_bytes <= 150_000)}"
+            )
+
+
+def _verdict(within: bool) -> str:
+    return "ok" if within else "OVER"
+
+
+def lighthouse(site: Path, label: str) -> None:
+    """Lighthouse's four scores per page kind (mobile), the site served gzip-compressed."""
+    binary = HERE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(
+            ["npm", "install", "--prefix", str(HERE), "--no-audit", "--no-fund", "--silent"],
+            check=True,
+        )
+    from gzip_server import serve
+
+    chrome = shutil.which("chromium") or os.environ.get("CHROME_PATH", "")
+    flags = (
+        "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+        "--disable-component-update --disable-sync --no-first-run"
+    )
+    print(f"\n## Lighthouse (mobile) — {label}   budget: performance ≥ 95, others 100")
+    print(f"  {'page kind':<20} perf  a11y  best   seo")
+    with serve(site) as base, tempfile.TemporaryDirectory() as out:
+        for kind, path in PAGE_KINDS.items():
+            page = path.format(measure=_first_measure(site))
+            if not (site / page / "index.html").is_file():
+                continue
+            report = Path(out) / "report.json"
+            subprocess.run(
+                [
+                    str(binary),
+                    base + page,
+                    "--quiet",
+                    f"--chrome-flags={flags}",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env={**os.environ, "CHROME_PATH": chrome},
+                check=True,
+                capture_output=True,
+            )
+            scores = {
+                k: v["score"] for k, v in json.loads(report.read_text())["categories"].items()
+            }
+            print(
+                f"  {kind:<20} {_score(scores['performance'])} {_score(scores['accessibility'])}"
+                f" {_score(scores['best-practices'])} {_score(scores['seo'])}"
+            )
+
+
+def _score(value: float | None) -> str:
+    return f"{round(100 * value):>5}" if value is not None else "    –"
+
+
+def _first_measure(site: Path) -> str:
+    return sorted(p.name for p in (site / "measures").iterdir() if p.is_dir())[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="250,500,1000,2000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--lighthouse", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        results = [measure_size(n, args.repeat, Path(tmp)) for n in sizes]
+        print_sizes(results)
+        if args.lighthouse:
+            demo = Path(tmp) / "demo-site"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "-q",
+                    "-f",
+                    str(ROOT / "mkdocs.yml"),
+                    "-d",
+                    str(demo),
+                ],
+                env=ENV,
+                check=True,
+            )
+            lighthouse(demo, "the demo")
+            largest = max(
+                (r for r in results if int(r["n"]) <= 1000),  # type: ignore[call-overload]
+                key=lambda r: r["n"],
+                default=None,
+            )
+            if largest is not None:
+                lighthouse(Path(str(largest["site"])), f"{largest['n']} measures")
+
+
+if __name__ == "__main__":
+    main()

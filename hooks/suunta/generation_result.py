@@ -1,0 +1,40 @@
+"""What one generation produced: the pages, and what the site's frame needs from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .accessibility_schema import AccessibilityFile
+from .dcat_catalog import CATALOG_PATH
+from .errors import DataProblem
+
+
+@dataclass
+class GenerationResult:
+    pages: list[Path] = field(default_factory=list)
+    """Every generated page file, changed or not."""
+    files: list[Path] = field(default_factory=list)
+    """Every generated file: the pages and the published files (open data, feeds)."""
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[Path] = field(default_factory=list)
+    warnings: list[DataProblem] = field(default_factory=list)
+    site_names: dict[str, str] = field(default_factory=dict)
+    """The strategy's title per language, for the site header."""
+    statement_titles: dict[str, str] = field(default_factory=dict)
+    """The accessibility statement's title per language, for the footer link; empty if none."""
+    site_notes: dict[str, str] = field(default_factory=dict)
+    """A note every page carries, per language: that some values are examples; empty if none."""
+    accessibility: AccessibilityFile | None = None
+    publication_date: dt.date | None = None
+    """The date the data says it was last updated: the pages' date, never the build clock."""
+    open_data_titles: dict[str, str] = field(default_factory=dict)
+    """The open-data page's title per language, for the footer link."""
+    feed_paths: dict[str, str] = field(default_factory=dict)
+    """The progress feed per language, from the site root, for every page's head; empty
+    without progress."""
+    feed_titles: dict[str, str] = field(default_factory=dict)
+    catalog_path: str = CATALOG_PATH
+    """The DCAT-AP catalog, from the site root, for the open-data page's head."""
