@@ -162,7 +162,10 @@ TEXT_PLAN = [
 
 
 def text_plan(path: Path, delimiter: str, encoding: str) -> Path:
-    lines = [delimiter.join(cells) for cells in TEXT_PLAN]
+    """The plan as text; delimiter "sep=;" also writes Excel's line naming the separator."""
+    lines = [delimiter[-1:].join(cells) for cells in TEXT_PLAN]
+    if delimiter.startswith("sep="):
+        lines.insert(0, delimiter)
     suffix = ".tsv" if delimiter == "\t" else ".csv"
     target = path / f"plan-{encoding}{suffix}"
     target.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))

@@ -280,13 +280,16 @@ def test_a_column_between_half_years_that_is_no_half_year_stops_the_import(
         (";", "cp1252"),
         ("\t", "utf-8"),
         ("\t", "cp1252"),
+        ("sep=;", "cp1252"),
     ],
 )
 def test_csv_and_tsv_in_every_encoding_import_the_same_data(
-    tmp_path: Path, delimiter: str, encoding: str
+    tmp_path: Path, capsys, delimiter: str, encoding: str
 ) -> None:
     site = empty_site(tmp_path / "site")
     assert run(site, "import", str(text_plan(tmp_path, delimiter, encoding))) == 0
+    out = capsys.readouterr()
+    assert "Every cell with text was placed." in out.out and out.err == ""
     assert measures_by_id(site) == {
         "tyoasemapalvelujen-kilpailutus": {
             "id": "tyoasemapalvelujen-kilpailutus",
@@ -763,7 +766,9 @@ def test_a_missing_file_or_none_gets_one_line_and_exit_status_2(tmp_path: Path, 
     )
 
 
-def test_a_mark_under_a_blank_header_between_half_years_stops_the_import(tmp_path: Path, capsys) -> None:
+def test_a_mark_under_a_blank_header_between_half_years_stops_the_import(
+    tmp_path: Path, capsys
+) -> None:
     from plan_sheets import fill
 
     site = empty_site(tmp_path / "site")
@@ -775,4 +780,7 @@ def test_a_mark_under_a_blank_header_between_half_years_stops_the_import(tmp_pat
         book.active[ref].fill = fill(BLUE)
     book.save(tmp_path / "plan.xlsx")
     assert run(site, "import", str(tmp_path / "plan.xlsx")) == 1
-    assert "Error: 'Sheet'!C1: the column between half-year columns has no header, but 'Sheet'!C2 is marked;" in capsys.readouterr().err
+    assert (
+        "Error: 'Sheet'!C1: the column between half-year columns has no header, but 'Sheet'!C2 is marked;"
+        in capsys.readouterr().err
+    )

@@ -36,7 +36,11 @@ def read_text(path: Path, raw: bytes) -> Grid:
     if "\x00" in text:
         raise PlanFileError("import.file.not_a_plan", file=path.name)
     grid = Grid(path.stem)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, path))
+    delimiter = _delimiter(text, path)
+    first, _, rest = text.partition("\n")
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:
+        delimiter, text = first.strip()[4], rest  # Excel's "sep=;" line names the separator
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for row_number, row in enumerate(reader, start=1):
         for column, value in enumerate(row, start=1):
             if cell_text := squeezed(value):
