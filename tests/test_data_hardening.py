@@ -743,28 +743,35 @@ def test_the_cli_runs_as_a_module_with_every_command(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "SUUNTA_LANG": "en"},
         timeout=120,
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
-    assert "give the Excel file to import" in result.stderr
+    assert "give the plan to import" in result.stderr
 
 
+# Issue 8: a CSV is now a plan the import reads (tests/test_plan_import.py); each wrong file
+# gets its own line saying what it is and what to do.
 @pytest.mark.parametrize(
-    "name, content",
+    "name, content, message",
     [
-        ("plan.csv", b"Toimenpide;Vastuu\nA;B\n"),
-        ("plan.xlsx", b"this is a text file with a new name\n"),
-        ("plan.xlsx", b""),
-        ("plan.xlsx", bytes(range(256)) * 8),
-        ("plan.xlsx", b"PK\x05\x06" + b"\x00" * 18),  # an empty zip archive
+        ("plan.xlsx", b"this is a text file with a new name\n", "is a text (CSV) file with the name"),
+        ("plan.xlsx", b"", "is empty"),
+        ("plan.xlsx", bytes(range(256)) * 8, "is not a spreadsheet"),
+        ("plan.xlsx", b"PK\x05\x06" + b"\x00" * 18, "is not an Excel workbook"),  # an empty zip
     ],
-    ids=["csv", "renamed-text", "empty", "random-bytes", "empty-zip"],
+    ids=["renamed-text", "empty", "random-bytes", "empty-zip"],
 )
 def test_a_file_that_is_no_workbook_gets_one_plain_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    content: bytes,
+    message: str,
 ) -> None:
+    monkeypatch.setenv("SUUNTA_LANG", "en")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     (tmp_path / name).write_bytes(content)
@@ -772,7 +779,7 @@ def test_a_file_that_is_no_workbook_gets_one_plain_line(
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1, err
-    assert f"{name} is not an Excel workbook (.xlsx)" in err
+    assert err.startswith(f"{name} {message}"), err
 
 
 # Accepted data renders ------------------------------------------------------------------------

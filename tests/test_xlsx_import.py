@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+import pytest
 from conftest import ROOT
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 from suunta.cli import main as suunta_cli
+from suunta.cli_texts import choose_language
 from suunta.loader import load_data
 from suunta.xlsx_import import import_workbook, slug
 
 BLUE, ORANGE, GREEN, PINK = "9BC2E6", "F4B084", "A9D08E", "FF00FF"
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch):
+    """Messages in English whatever the site's language (SUUNTA_LANG wins over the site's)."""
+    monkeypatch.setenv("SUUNTA_LANG", "en")
+    choose_language("en")
+    yield
+    choose_language("en")
 
 
 def fill(colour: str) -> PatternFill:
@@ -25,11 +35,31 @@ def make_plan(path: Path) -> Path:
     sheet.title = "Tavoite 1"
     sheet.append(["Seudun ICT-strategian toimeenpanosuunnitelma"])
     sheet.append([])
-    sheet.append(["Toimenpiteen kuvaus", "Vastuuhenkilö/taho", "Hallintokunta",
-                  "Kevät 2025", "Syksy 2025", "Kevät 2026", "Syksy 2026", "Mahd. lisätietoa"])
+    sheet.append(
+        [
+            "Toimenpiteen kuvaus",
+            "Vastuuhenkilö/taho",
+            "Hallintokunta",
+            "Kevät 2025",
+            "Syksy 2025",
+            "Kevät 2026",
+            "Syksy 2026",
+            "Mahd. lisätietoa",
+        ]
+    )
     sheet.append(["Perustietotekniikka"])  # a theme heading: only a description
-    sheet.append(["Työasemapalvelujen kilpailutus", "Matti Meikäläinen, Tietohallinto",
-                  "Konsernihallinto", None, None, None, None, "Yhteishankinta"])
+    sheet.append(
+        [
+            "Työasemapalvelujen kilpailutus",
+            "Matti Meikäläinen, Tietohallinto",
+            "Konsernihallinto",
+            None,
+            None,
+            None,
+            None,
+            "Yhteishankinta",
+        ]
+    )
     for column, colour in ((4, BLUE), (5, ORANGE), (6, ORANGE), (7, GREEN)):
         sheet.cell(row=5, column=column).fill = fill(colour)
     sheet.cell(row=5, column=5).value = "pilotti"
@@ -51,8 +81,10 @@ def make_plan(path: Path) -> Path:
 def test_sheet_becomes_measures_with_themes_schedule_and_notes(tmp_path: Path) -> None:
     [sheet] = import_workbook(make_plan(tmp_path), ["ict-foundation"], {})
     assert sheet.goal == "ict-foundation"
-    assert sheet.themes == [{"id": "perustietotekniikka", "title": {"fi": "Perustietotekniikka"}},
-                            {"id": "sivistyspalvelut", "title": {"fi": "Sivistyspalvelut"}}]
+    assert sheet.themes == [
+        {"id": "perustietotekniikka", "title": {"fi": "Perustietotekniikka"}},
+        {"id": "sivistyspalvelut", "title": {"fi": "Sivistyspalvelut"}},
+    ]
     first, second = sheet.measures
     assert first == {
         "id": "tyoasemapalvelujen-kilpailutus",
@@ -70,8 +102,12 @@ def test_sheet_becomes_measures_with_themes_schedule_and_notes(tmp_path: Path) -
         "notes": {"fi": "Yhteishankinta"},
     }
     assert second["theme"] == "sivistyspalvelut" and "schedule" not in second
-    assert sheet.notes == ["sheet 'Tavoite 1', row 7, 2026-spring: colour FF00FF is not in the "
-                           "legend; the half-year was left out"]
+    # Issue 8: the unknown colour is reported by its cell, with the nearest legend colour.
+    assert sheet.notes == [
+        "'Tavoite 1'!F7: the colour FF00FF is not in the legend (the nearest "
+        "legend colour is F4B084, 'käyttöönotto' at 'Tavoite 1'!A10); the "
+        "half-year was left out."
+    ]
 
 
 def test_same_phase_half_years_in_a_row_join_into_a_range(tmp_path: Path) -> None:
@@ -90,39 +126,54 @@ def test_same_phase_half_years_in_a_row_join_into_a_range(tmp_path: Path) -> Non
     ]
 
 
-def test_cli_writes_files_that_the_schema_accepts(project: Path, capsys) -> None:
+def test_cli_merges_the_plan_into_data_that_the_schema_accepts(project: Path, capsys) -> None:
+    # Issue 8 changed this: the import merges measures and themes into data/ (no side file,
+    # no --force), and a second import of the same sheet changes nothing.
     plan = make_plan(project)
-    goals = project / "data" / "goals.yml"
-    data = yaml.safe_load(goals.read_text("utf-8"))
-    data["goals"][0]["themes"] = [{"id": "perustietotekniikka", "title": {"fi": "P", "sv": "G"}},
-                                  {"id": "sivistyspalvelut", "title": {"fi": "S", "sv": "B"}}]
-    goals.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-
     assert suunta_cli(["import-xlsx", str(plan), "-f", str(project / "mkdocs.yml")]) == 0
     out = capsys.readouterr()
-    written = project / "data" / "measures" / "tavoite-1.yml"
-    assert f"{written}: 2 measures, 2 themes from sheet 'Tavoite 1'" in out.out
+    written = project / "data" / "measures" / "1-ict-foundation.yml"
+    assert "Wrote data/measures/1-ict-foundation.yml" in out.out
+    assert "Measures: 2 new, 0 changed, 0 unchanged" in out.out
     assert "colour FF00FF is not in the legend" in out.err
     loaded = load_data(project / "data", ["fi", "sv"])
-    imported = [m.measure for m in loaded.measures if m.source.file == written]
-    assert [m.id for m in imported] == ["tyoasemapalvelujen-kilpailutus", "oppimisalustan-yhtenaistaminen"]
-    assert any("measures[1].title" in g.field and "no translation in sv" in g.message
-               for g in loaded.translation_gaps)
-    # A second import does not overwrite the editor's file without --force.
-    assert suunta_cli(["import-xlsx", str(plan), "-f", str(project / "mkdocs.yml")]) == 1
-    assert "use --force" in capsys.readouterr().err
+    imported = [m.measure for m in loaded.measures if m.source.file == written][-2:]
+    assert [m.id for m in imported] == [
+        "tyoasemapalvelujen-kilpailutus",
+        "oppimisalustan-yhtenaistaminen",
+    ]
+    assert [t.id for t in loaded.goals.goals[0].themes] == [
+        "perustietotekniikka",
+        "sivistyspalvelut",
+    ]
+    assert any(
+        "measures[12].title" in g.field and "no translation in sv" in g.message
+        for g in loaded.translation_gaps
+    )
+    before = written.read_text("utf-8")
+    assert suunta_cli(["import-xlsx", str(plan), "-f", str(project / "mkdocs.yml")]) == 0
+    assert "Nothing changed in data/." in capsys.readouterr().out
+    assert written.read_text("utf-8") == before
 
 
 def test_a_sheet_without_the_expected_header_is_named(tmp_path: Path, capsys) -> None:
+    # Issue 8: an unknown layout is a wrong file: one line and exit status 2.
     book = Workbook()
     book.active.title = "Muistiinpanot"
     book.active.append(["Jotain muuta"])
     book.save(tmp_path / "x.xlsx")
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "goals.yml").write_text((ROOT / "data" / "goals.yml").read_text("utf-8"), "utf-8")
+    (tmp_path / "data" / "goals.yml").write_text(
+        (ROOT / "data" / "goals.yml").read_text("utf-8"), "utf-8"
+    )
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
-    assert suunta_cli(["import-xlsx", str(tmp_path / "x.xlsx"), "-f", str(tmp_path / "mkdocs.yml")]) == 1
-    assert "sheet 'Muistiinpanot': no header row in its first 30 rows" in capsys.readouterr().err
+    assert (
+        suunta_cli(["import-xlsx", str(tmp_path / "x.xlsx"), "-f", str(tmp_path / "mkdocs.yml")])
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "x.xlsx has no header row with a measure column (such as 'toimenpiteen kuvaus'" in err
 
 
 def test_slugs_are_ascii_and_stable() -> None:
@@ -135,7 +186,9 @@ def test_a_swedish_plan_is_read_with_its_own_words(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(["Åtgärd", "Ansvarig", "Sektor", "Våren 2025", "Hösten 2025", "Mer information"])
-    sheet.append(["Gemensamma utbildningar", "IT-chefen", "Bildningssektorn", None, None, "Årligen"])
+    sheet.append(
+        ["Gemensamma utbildningar", "IT-chefen", "Bildningssektorn", None, None, "Årligen"]
+    )
     sheet.cell(row=2, column=4).fill = fill(BLUE)
     sheet.cell(row=2, column=5).fill = fill(ORANGE)
     sheet.append(["utredning"])
@@ -147,6 +200,8 @@ def test_a_swedish_plan_is_read_with_its_own_words(tmp_path: Path) -> None:
     [measure] = result.measures
     assert measure["title"] == {"sv": "Gemensamma utbildningar"}
     assert measure["responsible"] == ["IT-chefen"]
-    assert measure["schedule"] == [{"period": "2025-spring", "phase": "investigation"},
-                                   {"period": "2025-autumn", "phase": "deployment"}]
+    assert measure["schedule"] == [
+        {"period": "2025-spring", "phase": "investigation"},
+        {"period": "2025-autumn", "phase": "deployment"},
+    ]
     assert measure["notes"] == {"sv": "Årligen"}

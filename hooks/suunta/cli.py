@@ -19,8 +19,9 @@ from .clock import ClockError
 from .commands import (
     Site,
     check,
+    export_plan,
     generate,
-    import_xlsx,
+    import_plan,
     progress_import,
     schema,
     translations,
@@ -31,7 +32,9 @@ from .site_config import site_settings
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "generate": generate,
-    "import-xlsx": import_xlsx,
+    "import": import_plan,
+    "import-xlsx": import_plan,
+    "export-xlsx": export_plan,
     "import-progress": progress_import,
     "schema": schema,
     "translations": translations,

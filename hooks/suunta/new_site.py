@@ -32,6 +32,7 @@ DATA_FILES = {
 }
 """Each data file of a new site by its kind (the kinds `suunta schema` names)."""
 
+
 class NewSiteError(ValueError):
     """The request cannot make a site (an unknown language, a folder in use)."""
 

@@ -1,0 +1,78 @@
+"""`suunta import FILE`: read a plan, merge it into `data/`, print what happened.
+
+Exit status: 0 imported; 1 the plan has an error that names its cell (nothing written);
+2 the file is no plan the import can read (one line says why and what to do).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..cli_texts import say
+from .build import Plan, build_plan
+from .findings import Finding
+from .grid import PlanFileError
+from .layout import Layout, read_layout
+from .merge import merge_plan
+from .read_file import read_plan_file
+from .summary import summary_lines
+from .words import vocabulary
+
+
+@dataclass
+class Imported:
+    layout: Layout
+    plan: Plan
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.plan.findings
+
+
+def read_plan(file: Path, language: str) -> Imported:
+    """The plan in `file`, read but not yet merged; raises `PlanFileError` for a wrong file."""
+    layout = read_layout(read_plan_file(file))
+    if not layout.headers_found:
+        words = ", ".join(f"'{w}'" for w in vocabulary().columns["description"][:3])
+        raise PlanFileError("import.file.unknown_layout", file=file.name, words=words)
+    return Imported(layout, build_plan(layout, language))
+
+
+def parse_goal_options(options: list[str]) -> dict[str, str]:
+    return {
+        sheet.strip(): goal.strip()
+        for sheet, _, goal in (item.partition("=") for item in options)
+        if goal
+    }
+
+
+def run_import(file: Path | None, data_dir: Path, language: str, goal_options: list[str]) -> int:
+    root = data_dir.parent
+    if file is None:
+        print(say("import.file.not_given"), file=sys.stderr)
+        return 2
+    if not file.is_file():
+        print(say("import.file.missing", file=str(file)), file=sys.stderr)
+        return 2
+    try:
+        imported = read_plan(file, language)
+        merged = merge_plan(
+            imported.plan, data_dir, language, parse_goal_options(goal_options), file.name
+        )
+    except PlanFileError as problem:
+        print(say(problem.key, **problem.values), file=sys.stderr)
+        return 2 if problem.key.startswith("import.file.") else 1
+    findings: list[Finding] = [*imported.findings, *merged.findings]
+    for finding in findings:
+        key = "import.error_line" if finding.error else "import.warning_line"
+        print(say(key, text=finding.text()), file=sys.stderr)
+    errors = [finding for finding in findings if finding.error]
+    if errors:
+        print(say("import.stopped", count=len(errors)), file=sys.stderr)
+        return 1
+    written = merged.save()
+    for line in summary_lines(file, imported.layout, imported.plan, merged, written, root):
+        print(line)
+    return 0
