@@ -201,7 +201,7 @@ class GoalHeading:
 
 
 def goal_heading(text: str) -> GoalHeading | None:
-    """'Tavoite 1: Hyvin toimiva ICT-perusta (jatkuu)' -> number 1 and its title."""
+    """A goal heading ("<goal word> 1: <title> (<continued>)") -> number 1 and its title."""
     plain = " ".join(text.split())
     for word in vocabulary().goal:
         match = re.match(
