@@ -258,3 +258,19 @@ def test_site_addresses_put_each_language_under_its_root() -> None:
         site.relative("sv/reports/2025-12-31/", "sv/feeds/progress.xml") == "../reports/2025-12-31/"
     )
     assert SiteAddress("", ("fi",)).absolute("data/x.csv") is None
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_each_workbook_is_the_editors_plan_and_imports_back(sites: dict[str, Path], name: str) -> None:
+    """`/data/measures-<lang>.xlsx` is what `suunta export-xlsx` writes: a plan that imports."""
+    from suunta.plan_import.command import read_plan
+
+    model = model_of(name)
+    for language in languages_of(name):
+        workbook = sites[name] / "data" / f"measures-{language}.xlsx"
+        plan = read_plan(workbook, language).plan
+        ids = [m.row_id for goal in plan.goals for m in goal.measures]
+        assert sorted(ids) == sorted(entry.measure.id for entry in model.measures), (name, language)
+        assert [f.text() for f in plan.findings if f.error] == []
+        links = page(sites[name], f"{root(name, language)}open-data").xpath("//a/@href")
+        assert any(href.endswith(f"data/measures-{language}.xlsx") for href in links), links

@@ -11,6 +11,7 @@ and carry the suffix on purpose: `feeds/progress.sv.xml` is served at `/sv/feeds
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 
 from . import urls
@@ -20,8 +21,11 @@ from .dcat_catalog import CATALOG_PATH, catalog_jsonld
 from .dcat_catalog import MEDIA_TYPE as JSONLD_MEDIA_TYPE
 from .measures_csv import measures_csv
 from .model import StrategyModel
+from .plan_export import write_plan_workbook
+from .plan_import.words import vocabulary
 from .published_file import PublishedFile
 from .render import RenderContext
+from .repeatable_zip import repeatable_zip
 from .site_address import SiteAddress
 from .strategy_json import strategy_json, strategy_schema
 
@@ -114,11 +118,20 @@ def published_files(
 def measures_workbook(model: StrategyModel, ctx: RenderContext) -> bytes | None:
     """The measures as `.xlsx` in the editors' import shape (`/data/measures-<lang>.xlsx`).
 
-    Not published yet: `write_plan_workbook` of `suunta export-xlsx` (written separately, so
-    that the published workbook and the command's are the same file) will be called here,
-    returning the workbook's bytes; until then no workbook is listed.
+    The same workbook `suunta export-xlsx` writes, so a downloaded plan can be edited and
+    imported back. Only in the languages the import's vocabulary knows (fi, sv).
     """
-    return None
+    if ctx.language not in vocabulary().sheet:
+        return None
+    buffer = io.BytesIO()
+    write_plan_workbook(
+        [entry.goal for entry in model.goals],
+        [entry.measure for entry in model.measures],
+        ctx.language,
+        buffer,
+        [language for language in ctx.languages if language != ctx.language],
+    )
+    return repeatable_zip(buffer.getvalue(), model.publication_date)
 
 
 def feed_of(files: tuple[PublishedFile, ...], language: str) -> PublishedFile | None:
