@@ -6,6 +6,7 @@ hands each command the site it runs in.
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,3 +20,12 @@ class Site:
     config_file: Path
     paths: SitePaths
     languages: list[str]
+
+
+def add_plan_language(parser: argparse.ArgumentParser) -> None:
+    """`--language`: the language of a plan's texts, for the plan commands."""
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language of the plan's texts (default: the site's default language)",
+    )

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..plan_export_command import run_export
-from . import Site
+from . import Site, add_plan_language
 
 HELP = "write the plan as an .xlsx spreadsheet (sheets per goal, coloured half-years, legend)"
 
@@ -18,11 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="the .xlsx to write (default: plan-<language>.xlsx beside mkdocs.yml)",
     )
-    parser.add_argument(
-        "--language",
-        metavar="CODE",
-        help="the language of the plan's texts (default: the site's default language)",
-    )
+    add_plan_language(parser)
 
 
 def run(args: argparse.Namespace, site: Site) -> int:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..plan_import.command import run_import
-from . import Site
+from . import Site, add_plan_language
 
 HELP = "merge an action plan (.xlsx, .csv, .tsv) into data/: goals, themes and measures"
 
@@ -20,11 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SHEET=GOAL-ID",
         help="the goal of a sheet or goal heading (default: by the goal's number)",
     )
-    parser.add_argument(
-        "--language",
-        metavar="CODE",
-        help="the language of the plan's texts (default: the site's default language)",
-    )
+    add_plan_language(parser)
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
