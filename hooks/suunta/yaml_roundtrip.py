@@ -19,7 +19,8 @@ WIDTH = 4096
 """Never re-wrap an editor's long lines."""
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
+    """ruamel's round trip, set to the layout of Suunta's data files (every writer uses it)."""
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = WIDTH
@@ -30,12 +31,12 @@ def _yaml() -> YAML:
 
 def load(path: Path) -> Any:
     """The file's content as ruamel's commented mappings and lists."""
-    return _yaml().load(path.read_text("utf-8"))
+    return round_trip_yaml().load(path.read_text("utf-8"))
 
 
 def dumps(data: Any) -> str:
     stream = io.StringIO()
-    _yaml().dump(data, stream)
+    round_trip_yaml().dump(data, stream)
     return stream.getvalue()
 
 

@@ -8,19 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from ..yaml_roundtrip import round_trip_yaml
 from .grid import PlanFileError
-
-
-def round_trip() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 @dataclass
@@ -37,14 +29,14 @@ class YamlFile:
     def read(cls, path: Path) -> YamlFile:
         try:
             text = path.read_text(encoding="utf-8")
-            data = round_trip().load(text)
+            data = round_trip_yaml().load(text)
         except (OSError, UnicodeDecodeError, YAMLError):
             raise PlanFileError("import.error.unreadable_data", file=str(path)) from None
         return cls(path, text, data)
 
     def text(self) -> str:
         out = io.StringIO()
-        round_trip().dump(self.data, out)
+        round_trip_yaml().dump(self.data, out)
         return out.getvalue()
 
     def save_if_changed(self) -> bool:
