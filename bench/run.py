@@ -1,14 +1,15 @@
 """The benchmark: Suunta against plain Material at several sizes; prints figures, asserts nothing.
 
-    .venv/bin/python bench/run.py [--sizes 250,500,1000,2000] [--repeat 3] [--lighthouse]
+    .venv/bin/python bench/run.py [--sizes 250,500,1000,2000] [--repeat 3] [--lighthouse all]
 
 For each number of measures N it builds Suunta's site and the plain-Material baseline (the
 same pages as pre-written Markdown, see projects.py) alternately, `--repeat` times each, and
 prints the medians and ratios of build time and peak memory, the time of `generate` with
 nothing changed and of a rebuild after one measure is edited, and what each page kind loads
-on open (requests, bytes, gzip bytes). With `--lighthouse` it also runs Lighthouse (npm,
+on open (requests, bytes, gzip bytes). With `--lighthouse demo` it also runs Lighthouse (npm,
 installed into bench/node_modules on first use) against the installed Chromium on each page
-kind of the demo and of the largest site of at most 1,000 measures, served gzip-compressed.
+kind of the demo, served gzip-compressed; `--lighthouse all` also on the largest site of at
+most 1,000 measures.
 The budgets of issue 10 are printed beside the figures.
 """
 
@@ -224,7 +225,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="250,500,1000,2000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--lighthouse", action="store_true")
+    parser.add_argument(
+        "--lighthouse",
+        choices=["demo", "all"],
+        help="Lighthouse on the demo's page kinds, or also on the largest site of ≤ 1,000",
+    )
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
