@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -111,11 +112,22 @@ MAX_LINK_BRACKETS = 64
 seconds on thousands of unclosed brackets (a pasted table, say), which would stall a build."""
 
 
+@cache
+def _markdown() -> markdown.Markdown:
+    """One Markdown instance, reset for each text: building one costs more than a field."""
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=8192)
 def markdown_html(text: str) -> Markup:
-    """Render an editor's Markdown field and remove anything that could run or restyle the page."""
+    """Render an editor's Markdown field and remove anything that could run or restyle the page.
+
+    The same text is rendered on several pages (a measure's own, its goal's, the whole
+    strategy): the result is remembered, and one Markdown instance is reused.
+    """
     if text.count("[") > MAX_LINK_BRACKETS:
         text = text.replace("[", "\\[")
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _markdown().reset().convert(text)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
