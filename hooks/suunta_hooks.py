@@ -8,29 +8,33 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from suunta import publish, urls
 from suunta.accessibility_schema import AccessibilityFile
 from suunta.accessibility_statement import review_problems
+from suunta.alternate_sitemaps import stop_alternate_sitemap_fetches
 from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import OWNED_DIRS, GenerationResult, generate
 from suunta.html_fixes import valid_theme_html
-from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
+from suunta.markup import heading_text, json_ld, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
+from suunta.page_head import absolute_url, alternates, og_locale
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
-from suunta.site_config import SitePaths, languages_from_i18n
+from suunta.site_config import SitePaths, SiteUrlError, languages_from_i18n, site_url_override
+from suunta.structured_data import strategy_json_ld
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.suunta")
@@ -69,8 +73,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """A publishing build writes beside the site folder; `on_post_build` moves it in.
 
     Runs before mkdocs-static-i18n, which builds the other languages into the same folder.
-    Under `mkdocs serve` MkDocs already builds into a folder of its own.
+    Under `mkdocs serve` MkDocs already builds into a folder of its own. SUUNTA_SITE_URL, when
+    set, gives the address the site is published at (site_config.py).
     """
+    try:
+        override = site_url_override()
+    except SiteUrlError as error:
+        raise PluginError(str(error)) from None
+    if override is not None:
+        config.site_url = override
     if _command.get("name") not in {"build", "gh-deploy"} or _i18n_building(config):
         return config
     target = Path(config.site_dir)
@@ -123,6 +134,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config.site_name = plain(result.site_names.get(language, config.site_name))
     config.extra.pop("suunta_statement", None)
     config.extra["suunta_site_note"] = result.site_notes.get(language, "")
+    config.extra["suunta_default_language"] = languages[0]
+    # Editors' pages and the 404 page have no description of their own: the strategy's.
+    config.site_description = plain(result.site_descriptions.get(language, ""))
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
         config.extra["suunta_statement"] = {
@@ -200,6 +214,38 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@event_priority(-100)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """What the head tells search engines and link previews (overrides/main.html prints it).
+
+    Runs after mkdocs-static-i18n has found the page's other languages (`file.alternates`).
+    """
+    languages = _languages(config)
+    language = config.theme["language"]
+    site_url = config.site_url or ""
+    paths = {lang: f.url for lang, f in getattr(page.file, "alternates", {}).items()}
+    country = _build.generated.accessibility if _build.generated else None
+    territory = country.country.value if country else None
+    links = alternates(site_url, paths, languages) if site_url else []
+    head: dict[str, Any] = {
+        "alternates": links,
+        "url": absolute_url(site_url, page.url) if site_url else None,
+        "locale": og_locale(language, territory),
+        "other_locales": [og_locale(lang, territory) for lang in paths if lang != language],
+        "json_ld": None,
+        "is_home": page.url == _language_prefix(config, language),
+    }
+    model = _build.generated.model if _build.generated else None
+    if model is not None and site_url and head["is_home"]:
+        home = _language_prefix(config, language)
+        home_url = absolute_url(site_url, home)
+        head["json_ld"] = json_ld(strategy_json_ld(model, language, languages, home_url))
+    context["suunta_head"] = head
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     prefix = _language_prefix(config, config.theme["language"])
     html = point_search_to_language_root(valid_theme_html(output), prefix)
@@ -233,6 +279,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.warning(
             "The search worker of this Material version could not be changed to stem queries; "
             "Finnish and Swedish searches will miss inflected words (see suunta/search_stemming.py)"
+        )
+    if not stop_alternate_sitemap_fetches(_build.site_dir):
+        log.warning(
+            "The script of this Material version could not be changed to stop fetching "
+            "sitemap.xml beside every language link; pages would request missing files "
+            "(see suunta/alternate_sitemaps.py)"
         )
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)

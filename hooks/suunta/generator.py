@@ -23,6 +23,7 @@ from .labels import LEVELS, Labels
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
+from .page_description import PageDescriptions
 from .pages import (
     GeneratedPage,
     document_pages,
@@ -82,6 +83,10 @@ class GenerationResult:
     accessibility: AccessibilityFile | None = None
     publication_date: dt.date | None = None
     """The date the data says it was last updated: the pages' date, never the build clock."""
+    site_descriptions: dict[str, str] = field(default_factory=dict)
+    """Per language, the description of pages the data says nothing about (editors' pages)."""
+    model: StrategyModel | None = None
+    """The strategy, for what the theme prints beside the pages (structured data)."""
 
 
 def generate(
@@ -100,16 +105,21 @@ def generate(
         warnings=list(data.translation_gaps),
         accessibility=data.accessibility,
         publication_date=model.publication_date,
+        model=model,
     )
     pages: dict[Path, str] = {}
     for language in languages:
         result.site_names[language] = pick(model.strategy.title, language, languages).text
         if model.illustrative:
             result.site_notes[language] = Labels(language)("illustrative.site")
+        labels = Labels(language, _terms(model, language))
+        descriptions = PageDescriptions(model, labels, language, languages)
+        result.site_descriptions[language] = descriptions.site()
         for page in render_pages(model, templates_dir, language, languages):
             if page.path == urls.STATEMENT:
                 result.statement_titles[language] = page.title
-            pages[Path(f"{page.path}.{language}.md")] = page_markdown(page)
+            description = descriptions.of(page.path, page.title)
+            pages[Path(f"{page.path}.{language}.md")] = page_markdown(page, description)
     result.pages = sorted(docs_dir / rel for rel in pages)
     _apply(docs_dir, pages, result)
     return result
@@ -132,12 +142,16 @@ def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
     return {level: words[language] for level, words in given.items() if words and language in words}
 
 
-def page_markdown(page: GeneratedPage) -> str:
-    # The title is stored as plain text; the hook escapes every page's title on its way to
-    # the theme (markup.py), editors' pages and generated ones alike.
+def page_markdown(page: GeneratedPage, description: str = "") -> str:
+    # The title and the description are stored as plain text; the hook escapes every page's
+    # title and description on their way to the theme (markup.py), editors' pages and
+    # generated ones alike.
     # Generated pages carry their own headings and tables: the table of contents is hidden
     # to give the tables the width.
-    meta = {"title": page.title, "hide": ["toc"]}
+    meta: dict[str, object] = {"title": page.title}
+    if description:
+        meta["description"] = description
+    meta["hide"] = ["toc"]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
 
