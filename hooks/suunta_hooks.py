@@ -18,6 +18,7 @@ from suunta.accessibility_statement import review_problems
 from suunta.alternate_sitemaps import stop_alternate_sitemap_fetches
 from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
+from suunta.embed import embed_files, write_embed_files
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import OWNED_DIRS, GenerationResult, generate
@@ -58,6 +59,7 @@ class _Build:
     """The default build generates every language's pages; the other builds reuse the result."""
     generated_pages: frozenset[str] = frozenset()
     """Source paths of the generated pages: every other page is an editor's, and sanitised."""
+    templates_dir: Path | None = None
 
 
 _build = _Build()
@@ -116,6 +118,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             docs_dir=Path(config.docs_dir),
             theme_dir=Path(custom_dir) if custom_dir else None,
         )
+        _build.templates_dir = paths.templates_dir
         try:
             _build.generated = generate(
                 paths.data_dir, paths.docs_dir, paths.templates_dir, languages
@@ -275,6 +278,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
     roots = {lang: _language_prefix(config, lang) for lang in _languages(config)}
     split_search_index(_build.site_dir, roots)
+    model = _build.generated.model if _build.generated else None
+    if model is not None and _build.templates_dir is not None:
+        files = embed_files(model, _build.templates_dir, _languages(config), config.site_url or "/")
+        write_embed_files(_build.site_dir, files)
     if not enable_stemmed_queries(_build.site_dir):
         log.warning(
             "The search worker of this Material version could not be changed to stem queries; "

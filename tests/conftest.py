@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from suunta.clock import TODAY_VARIABLE  # noqa: E402
 from suunta.generator import OWNED_DIRS  # noqa: E402
 from suunta.site_config import SITE_URL_VARIABLE  # noqa: E402
+from suunta.urls import EMBED_DIR  # noqa: E402
 
 PINNED_TODAY = "2026-12-01"
 """The tests' "today" (for the statement's review age), so they do not start failing one day.
@@ -162,10 +163,16 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
+def html_pages(site: Path) -> list[Path]:
+    """Every HTML page of a built site: not the embeddable fragments (`embed/`), which are
+    parts of other sites' pages (tests/test_embedding.py checks them)."""
+    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] != EMBED_DIR]
+
+
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of a built site as a URL path (`/`, `/sv/goals/`, `/404.html`)."""
     paths = []
-    for html in sorted(site.rglob("*.html")):
+    for html in html_pages(site):
         relative = html.relative_to(site).as_posix()
         if relative.endswith("index.html"):
             paths.append("/" + relative[: -len("index.html")])

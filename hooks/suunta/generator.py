@@ -32,6 +32,7 @@ from .pages import (
     home,
     measure_page,
     measures_index,
+    municipality_pages,
     progress_page,
     statement_page,
     timeline_page,
@@ -47,6 +48,7 @@ PAGE_BUILDERS = (
     timeline_page,
     progress_page,
     document_pages,
+    municipality_pages,
     statement_page,
 )
 OWNED_DIRS = (
@@ -57,6 +59,7 @@ OWNED_DIRS = (
     "reports",
     "strategy",
     "accessibility",
+    "municipalities",
 )
 """Folders of the docs tree that belong to the generator; stale files in them are removed."""
 
@@ -112,7 +115,7 @@ def generate(
         result.site_names[language] = pick(model.strategy.title, language, languages).text
         if model.illustrative:
             result.site_notes[language] = Labels(language)("illustrative.site")
-        labels = Labels(language, _terms(model, language))
+        labels = Labels(language, level_terms(model, language))
         descriptions = PageDescriptions(model, labels, language, languages)
         result.site_descriptions[language] = descriptions.site()
         for page in render_pages(model, templates_dir, language, languages):
@@ -128,12 +131,12 @@ def generate(
 def render_pages(
     model: StrategyModel, templates_dir: Path, language: str, languages: list[str]
 ) -> list[GeneratedPage]:
-    ctx = make_context(templates_dir, language, languages, _terms(model, language))
+    ctx = make_context(templates_dir, language, languages, level_terms(model, language))
     ctx.env.globals["as_of"] = model.as_of
     return [page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)]
 
 
-def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
+def level_terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
     """The strategy's own words for its levels in `language` (the loader checked the forms)."""
     terms = model.strategy.terms
     if terms is None:

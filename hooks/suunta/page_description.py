@@ -1,7 +1,8 @@
 """Each page's meta description: a sentence or two from the data about what the page shows.
 
 Search engines and link previews show it under the page's title. A measure's page takes the
-measure's description, a goal's the goal's, the home page the strategy's vision; pages the
+measure's description (else its number, title and goal), a goal's the goal's, the home page
+the strategy's vision; pages the
 data says nothing particular about (the indexes, the timeline) take a UI text naming the
 strategy. Plain text (Markdown rendered and its tags removed, markup.py), cut at a word.
 """
@@ -74,9 +75,19 @@ class PageDescriptions:
             goal = self._goals[path].goal
             if goal.description is not None:
                 return shorten(markdown_text(self._text(goal.description)))
+            return shorten(
+                self._labels(
+                    "findability.goal", page=title, number=goal.number, strategy=self.strategy
+                )
+            )
         if path in self._measures:
-            measure = self._measures[path].measure
-            if measure.description is not None:
-                return shorten(markdown_text(self._text(measure.description)))
+            entry = self._measures[path]
+            if entry.measure.description is not None:
+                return shorten(markdown_text(self._text(entry.measure.description)))
+            goal_title = self._text(entry.goal.title)
+            text = self._labels(
+                "findability.measure", page=title, number=entry.number, goal=goal_title
+            )
+            return shorten(text)
         key = PAGE_KIND_KEYS.get(path.split("/", 1)[0], "other")
         return shorten(self._labels(f"findability.page.{key}", page=title, strategy=self.strategy))
