@@ -22,12 +22,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -36,7 +34,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from browser import keep_on_localhost
-from conftest import copy_project, run_mkdocs, site_pages
+from conftest import copy_project, run_mkdocs, serve, site_pages, sub_path_site_url
+from suunta.municipalities import slug
 from xss_corpus import CORPUS, LITERAL_IN_MARKDOWN, TITLE_BREAKER
 
 LANGUAGES = ("fi", "sv")
@@ -188,6 +187,9 @@ def add_optional_fields(data: dict[str, Path]) -> None:
     strategy["status"] = "adopted"
     strategy["adoption"] = {"body": both(), "date": strategy["updated"], "reference": "x"}
     strategy["contact"] = {"name": "x", "title": both(), "email": "x", "phone": "x"}
+    # Measures name municipalities by id here: their names become hostile texts.
+    for municipality in strategy["organisation"]["municipalities"]:
+        municipality["id"] = slug(municipality["name"]["fi"])
     data["strategy"].write_text(dump(strategy), "utf-8")
 
     as_of = strategy["as_of"]
@@ -208,6 +210,10 @@ def add_optional_fields(data: dict[str, Path]) -> None:
         )
         if first["goal"] == first_goal["id"]:
             first["theme"] = "hostile-theme"
+        for measure in measures["measures"]:
+            if "municipalities" in measure:
+                measure["municipalities"] = [slug(m) for m in measure["municipalities"]]
+        first["municipalities"] = ["tampere"]
         first.setdefault("indicators", []).append(
             {
                 "id": f"hostile-indicator-{number}",
@@ -345,25 +351,16 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
     add_to_nav(config, "hostile.md")
 
     site = project / "site"
-    result = run_mkdocs(config, site)
+    result = run_mkdocs(config, site, site_url=sub_path_site_url(config))
     assert result.returncode == 0, f"the hostile site did not build:\n{result.stderr}"
     return HostileSite(project, site, result.stderr, injector.injected)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def hostile_url(hostile_site: HostileSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """Served under a sub-path, like every site of the browser tests (conftest.serve)."""
+    with serve(hostile_site.site) as url:
+        yield url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,6 +379,7 @@ KINDS = {
     "document": r"strategy/",
     "document-section": r"strategy/[^/]+/",
     "statement": r"accessibility/",
+    "municipality": r"municipalities/(?:[^/]+/)?",
     "editors-page": r"[^/]+/",
 }
 PAGE_IDS = [f"{kind}-{language}" for language in LANGUAGES for kind in KINDS] + ["404"]
@@ -436,6 +434,7 @@ NOT_TEXT = {
     "criteria",
     "email",
     "influence",
+    "municipalities",
 }
 
 
@@ -1005,3 +1004,54 @@ def test_search_results_show_hostile_titles_and_texts_as_text(
         context.close()
     assert shown > 0 and "XSS" in texts
     assert calls == [] and dialogs == [] and handlers == [] and outside == []
+
+
+# ---------------------------------------------------------------------------------------------
+# What is read outside the browser: the embeddable lists and the structured data.
+
+class _Markup(HTMLParser):
+    """The elements and attribute names of an HTML text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+
+
+EMBED_TAGS = {"div", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "p", "span"}
+EMBED_ATTRIBUTES = {"lang", "class", "id", "scope", "href"}
+
+
+def test_embeddable_lists_show_hostile_data_as_text_only(hostile_site: HostileSite) -> None:
+    """Another site includes these as they are: no element or handler from the data."""
+    fragments = sorted((hostile_site.site / "embed").glob("*.html"))
+    assert fragments, "the hostile site names municipalities: it has embeddable lists"
+    shown = set()
+    for file in fragments:
+        text = file.read_text("utf-8")
+        markup = _Markup(text)
+        assert markup.tags <= EMBED_TAGS, f"{file.name}: {markup.tags - EMBED_TAGS}"
+        assert markup.attributes <= EMBED_ATTRIBUTES, f"{file.name}: {markup.attributes}"
+        shown |= set(TOKEN.findall(text))
+    title = hostile_site.site_name("fi")
+    assert title.token in shown  # the strategy's hostile title, in the lists' source line
+    data = json.loads((hostile_site.site / "embed" / "tampere.json").read_text("utf-8"))
+    assert data["strategy"]["title"]["fi"] == title.text
+
+
+def test_structured_data_holds_hostile_text_without_ending_its_script(
+    hostile_site: HostileSite,
+) -> None:
+    home = (hostile_site.site / "index.html").read_text("utf-8")
+    start = home.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    body = home[start : home.index("</script>", start)]
+    assert "<" not in body and ">" not in body
+    assert json.loads(body)["name"] == hostile_site.site_name("fi").text
