@@ -23,13 +23,12 @@ from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generator import OWNED_DIRS, GenerationResult, generate
 from suunta.html_fixes import valid_theme_html
-from suunta.markup import heading_text, json_ld, plain, removal_warnings, sanitize_page
+from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
-from suunta.page_head import absolute_url, alternates, og_locale
+from suunta.page_head import page_head
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.site_config import SitePaths, SiteUrlError, languages_from_i18n, site_url_override
-from suunta.structured_data import strategy_json_ld
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -225,27 +224,19 @@ def on_page_context(
 
     Runs after mkdocs-static-i18n has found the page's other languages (`file.alternates`).
     """
-    languages = _languages(config)
     language = config.theme["language"]
-    site_url = config.site_url or ""
-    paths = {lang: f.url for lang, f in getattr(page.file, "alternates", {}).items()}
-    country = _build.generated.accessibility if _build.generated else None
-    territory = country.country.value if country else None
-    links = alternates(site_url, paths, languages) if site_url else []
-    head: dict[str, Any] = {
-        "alternates": links,
-        "url": absolute_url(site_url, page.url) if site_url else None,
-        "locale": og_locale(language, territory),
-        "other_locales": [og_locale(lang, territory) for lang in paths if lang != language],
-        "json_ld": None,
-        "is_home": page.url == _language_prefix(config, language),
-    }
-    model = _build.generated.model if _build.generated else None
-    if model is not None and site_url and head["is_home"]:
-        home = _language_prefix(config, language)
-        home_url = absolute_url(site_url, home)
-        head["json_ld"] = json_ld(strategy_json_ld(model, language, languages, home_url))
-    context["suunta_head"] = head
+    generated = _build.generated
+    statement = generated.accessibility if generated else None
+    context["suunta_head"] = page_head(
+        site_url=config.site_url,
+        page_path=page.url,
+        paths={lang: f.url for lang, f in getattr(page.file, "alternates", {}).items()},
+        language=language,
+        languages=_languages(config),
+        home_path=_language_prefix(config, language),
+        model=generated.model if generated else None,
+        country=statement.country.value if statement else None,
+    )
     return context
 
 
