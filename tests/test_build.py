@@ -58,8 +58,9 @@ def test_generator_rewrites_only_changed_pages_and_removes_stale_ones(project: P
     args = (project / "data", project / "docs", project / "overrides" / "suunta", LANGS)
     first = generate(*args)
     # home, goals index, 3 goals, measures index, 24 measures, 1 + 3 timelines, progress,
-    # 2 reports, about the strategy + 8 document sections, accessibility statement
-    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1 + 8 + 1)
+    # 2 reports, about the strategy + 8 document sections, accessibility statement,
+    # municipalities + 9 municipalities
+    assert len(first.written) == 2 * (1 + 1 + 3 + 1 + 24 + 4 + 1 + 2 + 1 + 8 + 1 + 1 + 9)
     assert generate(*args).written == []  # identical input, identical output: nothing rewritten
 
     measures = project / "data" / "measures" / "3-collaboration.yml"
