@@ -551,6 +551,12 @@ INSPECT = r"""() => {
       if (url.origin !== location.origin) problems.push(`a script from ${url.href}`);
     } else if (script.id === '__config' && script.type === 'application/json') {
       // Material's configuration: data, not code.
+    } else if (script.type === 'application/ld+json' && script.parentElement === document.head) {
+      // Structured data (the home page): never run, so hostile text may be in it as data,
+      // but it must stay JSON with no "<" that could end the element.
+      try { JSON.parse(text); } catch (e) { problems.push(`structured data that is not JSON: ${short(text)}`); }
+      if (script.innerHTML.includes('<')) problems.push(`structured data with a "<": ${short(text)}`);
+      continue;
     } else if (!THEME_INLINE.some(start => text.startsWith(start))) {
       problems.push(`an inline script that is not the theme's: ${short(script.outerHTML)}`);
     }
@@ -801,6 +807,7 @@ class ActiveMarkup(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.script: list[str] | None = None
+        self.data_block = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -819,6 +826,7 @@ class ActiveMarkup(HTMLParser):
             if urlparse(src).netloc:
                 self.problems.append(f"<script src={src!r}>")
             self.script = []
+            self.data_block = dict(attrs).get("type") == "application/ld+json"
 
     def handle_data(self, data: str) -> None:
         if self.script is not None:
@@ -827,7 +835,12 @@ class ActiveMarkup(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self.script is not None:
             text = "".join(self.script)
-            if "__xss" in text or "alert(" in text:
+            if self.data_block:
+                # Structured data is not run: hostile text may be in it, as JSON strings only.
+                if "<" in text:
+                    self.problems.append(f"<script type=application/ld+json>{text[:60]}")
+                json.loads(text)
+            elif "__xss" in text or "alert(" in text:
                 self.problems.append(f"<script>{text[:60]}")
             self.script = None
 
