@@ -17,19 +17,22 @@ from pathspec import GitIgnoreSpec
 from suunta import publish, urls
 from suunta.accessibility_schema import AccessibilityFile
 from suunta.accessibility_statement import review_problems
+from suunta.alternate_sitemaps import stop_alternate_sitemap_fetches
 from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
+from suunta.embed import embed_files, write_embed_files
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generation_result import GenerationResult
-from suunta.generator import OWNED_DIRS, generate
+from suunta.generator import OWNED_DIRS, generate, load_model
 from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
+from suunta.page_head import page_head
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
-from suunta.site_config import SitePaths, languages_from_i18n
+from suunta.site_config import SitePaths, SiteUrlError, languages_from_i18n, site_url_override
 from suunta.theme_files import SCRIPTS, STYLESHEETS, missing_assets, with_suunta_theme
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.suunta")
@@ -67,6 +71,7 @@ class _Build:
     touched_at: float = 0.0
     html_bodies: dict[str, str] = field(default_factory=dict)
     """Generated pages' bodies (finished HTML) between `on_page_markdown` and `on_page_content`."""
+    templates_dir: Path | None = None
 
 
 _build = _Build()
@@ -84,8 +89,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     A site's `mkdocs.yml` need not name Suunta's templates, styles or scripts: they are added
     here. `on_post_build` moves a publishing build into place. Runs before
     mkdocs-static-i18n, which builds the other languages into the same folder. Under
-    `mkdocs serve` MkDocs already builds into a folder of its own.
+    `mkdocs serve` MkDocs already builds into a folder of its own. SUUNTA_SITE_URL, when set,
+    gives the address the site is published at (site_config.py).
     """
+    try:
+        override = site_url_override()
+    except SiteUrlError as error:
+        raise PluginError(str(error)) from None
+    if override is not None:
+        config.site_url = override
     config.theme.dirs[:] = with_suunta_theme(config.theme.dirs, config.theme.custom_dir)
     config.extra_css.extend(missing_assets(config.extra_css, STYLESHEETS))
     config.extra_javascript.extend(missing_assets(config.extra_javascript, SCRIPTS))
@@ -133,6 +145,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             docs_dir=Path(config.docs_dir),
             theme_dir=Path(custom_dir) if custom_dir else None,
         )
+        _build.templates_dir = paths.templates_dir
         try:
             _build.generated = generate(
                 paths.data_dir,
@@ -144,6 +157,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         except DataError as error:
             raise PluginError(error.report(root)) from None
         result = _build.generated
+        if result.model is None:  # the cache had the pages; the head and embeds need the data
+            result.model = load_model(paths.data_dir, languages)
         if result.written or result.removed:  # changed folders are swapped in whole
             _build.touched = [*result.files, *result.removed]
         _build.touched_at = time.monotonic()
@@ -160,6 +175,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config.extra.pop("suunta_statement", None)
     _link_published_files(config, result, language)
     config.extra["suunta_site_note"] = result.site_notes.get(language, "")
+    config.extra["suunta_default_language"] = languages[0]
+    # Editors' pages and the 404 page have no description of their own: the strategy's.
+    config.site_description = plain(result.site_descriptions.get(language, ""))
     if language in result.statement_titles:
         # Theme templates resolve links from the site root; each language has its own root.
         config.extra["suunta_statement"] = {
@@ -269,6 +287,30 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@event_priority(-100)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """What the head tells search engines and link previews (overrides/main.html prints it).
+
+    Runs after mkdocs-static-i18n has found the page's other languages (`file.alternates`).
+    """
+    language = config.theme["language"]
+    generated = _build.generated
+    statement = generated.accessibility if generated else None
+    context["suunta_head"] = page_head(
+        site_url=config.site_url,
+        page_path=page.url,
+        paths={lang: f.url for lang, f in getattr(page.file, "alternates", {}).items()},
+        language=language,
+        languages=_languages(config),
+        home_path=_language_prefix(config, language),
+        model=generated.model if generated else None,
+        country=statement.country.value if statement else None,
+    )
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     prefix = _language_prefix(config, config.theme["language"])
     html = point_search_to_language_root(valid_theme_html(output), prefix)
@@ -298,10 +340,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
     roots = {lang: _language_prefix(config, lang) for lang in _languages(config)}
     split_search_index(_build.site_dir, roots)
+    model = _build.generated.model if _build.generated else None
+    if model is not None and _build.templates_dir is not None:
+        files = embed_files(model, _build.templates_dir, _languages(config), config.site_url or "/")
+        write_embed_files(_build.site_dir, files)
     if not enable_stemmed_queries(_build.site_dir):
         log.warning(
             "The search worker of this Material version could not be changed to stem queries; "
             "Finnish and Swedish searches will miss inflected words (see suunta/search_stemming.py)"
+        )
+    if not stop_alternate_sitemap_fetches(_build.site_dir):
+        log.warning(
+            "The script of this Material version could not be changed to stop fetching "
+            "sitemap.xml beside every language link; pages would request missing files "
+            "(see suunta/alternate_sitemaps.py)"
         )
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from suunta.clock import TODAY_VARIABLE  # noqa: E402
 from suunta.generator import OWNED_DIRS  # noqa: E402
+from suunta.site_config import SITE_URL_VARIABLE  # noqa: E402
+from suunta.urls import EMBED_DIR  # noqa: E402
 
 PINNED_TODAY = "2026-12-01"
 """The tests' "today" (for the statement's review age), so they do not start failing one day.
@@ -30,22 +33,41 @@ os.environ["SUUNTA_LANG"] = "en"
 """The `suunta` command speaks the site's default language (Finnish for the demo) unless told;
 the tests read its English messages, and pass `--lang fi` / `--lang sv` where they test those."""
 
+SUB_PATH = "/some/path/"
+"""Where the browser tests serve every site (as GitHub Pages serves `https://org.github.io/repo/`):
+nothing may assume the site sits at the root of its host."""
 
-def run_mkdocs(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+
+def sub_path_site_url(config_file: Path) -> str:
+    """The site's own `site_url` moved under `SUB_PATH`, as a project site's would be."""
+    from suunta.site_config import read_mkdocs_yml
+
+    own = urlsplit(read_mkdocs_yml(config_file)["site_url"])
+    return f"{own.scheme}://{own.netloc}{SUB_PATH}"
+
+
+def run_mkdocs(
+    config_file: Path, site_dir: Path, *extra: str, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build`; `site_url` stands in for the config's (SUUNTA_SITE_URL, see the hook)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url is not None:
+        env[SITE_URL_VARIABLE] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir), *extra],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
         timeout=600,
     )
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo site, built with --strict exactly as CI publishes it."""
+    """The demo site, built with --strict exactly as CI publishes it, for `SUB_PATH`."""
     site = tmp_path_factory.mktemp("demo") / "site"
-    result = run_mkdocs(ROOT / "mkdocs.yml", site, "--strict")
+    config = ROOT / "mkdocs.yml"
+    result = run_mkdocs(config, site, "--strict", site_url=sub_path_site_url(config))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site
 
@@ -58,26 +80,35 @@ def built_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sites = {}
     for name, config in EXAMPLES.items():
         site = tmp_path_factory.mktemp(f"example-{name}") / "site"
-        result = run_mkdocs(config, site, "--strict")
+        result = run_mkdocs(config, site, "--strict", site_url=sub_path_site_url(config))
         assert result.returncode == 0, f"examples/{name}: mkdocs build --strict failed:\n{result.stderr}"
         sites[name] = site
     return sites
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site's folder under `SUB_PATH` only: anything the site asks for outside it
+    (a root-relative `/assets/...`) is a 404, as it would be on a project's Pages site."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / ".outside-the-sub-path")
+        return super().translate_path("/" + path[len(SUB_PATH) :])
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1; yields its URL (without a trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    """Serve a built site on 127.0.0.1 under `SUB_PATH`; yields its URL (without a trailing
+    slash, so tests write `url + "/goals/"`)."""
+    handler = functools.partial(_SubPathHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH.rstrip('/')}"
     finally:
         server.shutdown()
         server.server_close()
@@ -135,10 +166,16 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     assert not violations, f"Content-Security-Policy violations: {violations}"
 
 
+def html_pages(site: Path) -> list[Path]:
+    """Every HTML page of a built site: not the embeddable fragments (`embed/`), which are
+    parts of other sites' pages (tests/test_embedding.py checks them)."""
+    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] != EMBED_DIR]
+
+
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of a built site as a URL path (`/`, `/sv/goals/`, `/404.html`)."""
     paths = []
-    for html in sorted(site.rglob("*.html")):
+    for html in html_pages(site):
         relative = html.relative_to(site).as_posix()
         if relative.endswith("index.html"):
             paths.append("/" + relative[: -len("index.html")])

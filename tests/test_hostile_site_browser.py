@@ -22,12 +22,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -36,7 +34,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from browser import keep_on_localhost
-from conftest import copy_project, run_mkdocs, site_pages
+from conftest import copy_project, run_mkdocs, serve, site_pages, sub_path_site_url
+from suunta.municipalities import slug
 from xss_corpus import CORPUS, LITERAL_IN_MARKDOWN, TITLE_BREAKER
 
 LANGUAGES = ("fi", "sv")
@@ -189,6 +188,9 @@ def add_optional_fields(data: dict[str, Path]) -> None:
     strategy["adoption"] = {"body": both(), "date": strategy["updated"], "reference": "x"}
     strategy["contact"] = {"name": "x", "title": both(), "email": "x", "phone": "x"}
     strategy["open_data"] = {"licence": {"name": both(), "url": "x"}}
+    # Measures name municipalities by id here: their names become hostile texts.
+    for municipality in strategy["organisation"]["municipalities"]:
+        municipality["id"] = slug(municipality["name"]["fi"])
     data["strategy"].write_text(dump(strategy), "utf-8")
 
     as_of = strategy["as_of"]
@@ -209,6 +211,10 @@ def add_optional_fields(data: dict[str, Path]) -> None:
         )
         if first["goal"] == first_goal["id"]:
             first["theme"] = "hostile-theme"
+        for measure in measures["measures"]:
+            if "municipalities" in measure:
+                measure["municipalities"] = [slug(m) for m in measure["municipalities"]]
+        first["municipalities"] = ["tampere"]
         first.setdefault("indicators", []).append(
             {
                 "id": f"hostile-indicator-{number}",
@@ -346,25 +352,16 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
     add_to_nav(config, "hostile.md")
 
     site = project / "site"
-    result = run_mkdocs(config, site)
+    result = run_mkdocs(config, site, site_url=sub_path_site_url(config))
     assert result.returncode == 0, f"the hostile site did not build:\n{result.stderr}"
     return HostileSite(project, site, result.stderr, injector.injected)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def hostile_url(hostile_site: HostileSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """Served under a sub-path, like every site of the browser tests (conftest.serve)."""
+    with serve(hostile_site.site) as url:
+        yield url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,6 +381,7 @@ KINDS = {
     "document-section": r"strategy/[^/]+/",
     "statement": r"accessibility/",
     "open-data": r"open-data/",
+    "municipality": r"municipalities/(?:[^/]+/)?",
     "editors-page": r"[^/]+/",
 }
 PAGE_IDS = [f"{kind}-{language}" for language in LANGUAGES for kind in KINDS] + ["404"]
@@ -438,6 +436,7 @@ NOT_TEXT = {
     "criteria",
     "email",
     "influence",
+    "municipalities",
 }
 
 
@@ -554,6 +553,12 @@ INSPECT = r"""() => {
       if (url.origin !== location.origin) problems.push(`a script from ${url.href}`);
     } else if (script.id === '__config' && script.type === 'application/json') {
       // Material's configuration: data, not code.
+    } else if (script.type === 'application/ld+json' && script.parentElement === document.head) {
+      // Structured data (the home page): never run, so hostile text may be in it as data,
+      // but it must stay JSON with no "<" that could end the element.
+      try { JSON.parse(text); } catch (e) { problems.push(`structured data that is not JSON: ${short(text)}`); }
+      if (script.innerHTML.includes('<')) problems.push(`structured data with a "<": ${short(text)}`);
+      continue;
     } else if (!THEME_INLINE.some(start => text.startsWith(start))) {
       problems.push(`an inline script that is not the theme's: ${short(script.outerHTML)}`);
     }
@@ -804,6 +809,7 @@ class ActiveMarkup(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.script: list[str] | None = None
+        self.data_block = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -822,6 +828,7 @@ class ActiveMarkup(HTMLParser):
             if urlparse(src).netloc:
                 self.problems.append(f"<script src={src!r}>")
             self.script = []
+            self.data_block = dict(attrs).get("type") == "application/ld+json"
 
     def handle_data(self, data: str) -> None:
         if self.script is not None:
@@ -830,7 +837,12 @@ class ActiveMarkup(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self.script is not None:
             text = "".join(self.script)
-            if "__xss" in text or "alert(" in text:
+            if self.data_block:
+                # Structured data is not run: hostile text may be in it, as JSON strings only.
+                if "<" in text:
+                    self.problems.append(f"<script type=application/ld+json>{text[:60]}")
+                json.loads(text)
+            elif "__xss" in text or "alert(" in text:
                 self.problems.append(f"<script>{text[:60]}")
             self.script = None
 
@@ -1007,3 +1019,54 @@ def test_search_results_show_hostile_titles_and_texts_as_text(
         context.close()
     assert shown > 0 and "XSS" in texts
     assert calls == [] and dialogs == [] and handlers == [] and outside == []
+
+
+# ---------------------------------------------------------------------------------------------
+# What is read outside the browser: the embeddable lists and the structured data.
+
+class _Markup(HTMLParser):
+    """The elements and attribute names of an HTML text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+
+
+EMBED_TAGS = {"div", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "p", "span"}
+EMBED_ATTRIBUTES = {"lang", "class", "id", "scope", "href"}
+
+
+def test_embeddable_lists_show_hostile_data_as_text_only(hostile_site: HostileSite) -> None:
+    """Another site includes these as they are: no element or handler from the data."""
+    fragments = sorted((hostile_site.site / "embed").glob("*.html"))
+    assert fragments, "the hostile site names municipalities: it has embeddable lists"
+    shown = set()
+    for file in fragments:
+        text = file.read_text("utf-8")
+        markup = _Markup(text)
+        assert markup.tags <= EMBED_TAGS, f"{file.name}: {markup.tags - EMBED_TAGS}"
+        assert markup.attributes <= EMBED_ATTRIBUTES, f"{file.name}: {markup.attributes}"
+        shown |= set(TOKEN.findall(text))
+    title = hostile_site.site_name("fi")
+    assert title.token in shown  # the strategy's hostile title, in the lists' source line
+    data = json.loads((hostile_site.site / "embed" / "tampere.json").read_text("utf-8"))
+    assert data["strategy"]["title"]["fi"] == title.text
+
+
+def test_structured_data_holds_hostile_text_without_ending_its_script(
+    hostile_site: HostileSite,
+) -> None:
+    home = (hostile_site.site / "index.html").read_text("utf-8")
+    start = home.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    body = home[start : home.index("</script>", start)]
+    assert "<" not in body and ">" not in body
+    assert json.loads(body)["name"] == hostile_site.site_name("fi").text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, sub_path_site_url
 from link_check import broken_links
-from suunta.site_config import read_mkdocs_yml
 
 
 def test_every_internal_link_and_fragment_of_the_demo_resolves(built_site: Path) -> None:
-    site_url = read_mkdocs_yml(ROOT / "mkdocs.yml")["site_url"]
+    """The demo is built for a sub-path (`https://…/some/path/`): a link that leaves it, such
+    as a root-relative `/assets/…`, is reported as outside the site's address."""
+    site_url = sub_path_site_url(ROOT / "mkdocs.yml")
     checked, broken = broken_links(built_site, site_url)
     pages = len(list(built_site.rglob("*.html")))
     print(f"{checked} internal links checked on {pages} pages, {len(broken)} broken")
@@ -66,3 +67,25 @@ def test_the_checker_finds_missing_files_and_fragments(tmp_path: Path) -> None:
     )
     # 16 distinct internal references on the home page (duplicates count once), 3 on a/.
     assert checked == 16 + 3
+
+
+def test_the_checker_reports_links_that_leave_a_sub_path_site(tmp_path: Path) -> None:
+    """A site published at `https://example.invalid/repo/`: a root-relative `/assets/x.css`
+    works only at the host's root, and is reported; relative and absolute links inside pass."""
+    site = tmp_path / "site"
+    write(
+        site,
+        "index.html",
+        """
+        <link rel="canonical" href="https://example.invalid/repo/">
+        <link rel="stylesheet" href="/assets/x.css"><link rel="stylesheet" href="assets/x.css">
+        </head><body><a href="https://example.invalid/repo/a.json">data</a>
+        <a href="/repo/assets/x.css">inside</a>
+    """,
+    )
+    (site / "assets").mkdir()
+    (site / "assets" / "x.css").write_text("x")
+    (site / "a.json").write_text("{}")
+    checked, broken = broken_links(site)
+    assert broken == ["/ -> /assets/x.css (outside the site's address /repo/)"]
+    assert checked == 5

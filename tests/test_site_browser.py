@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe import axe_violations, describe
@@ -181,7 +182,11 @@ def test_search_finds_pages_in_the_readers_language_only(page: Page, site_url: s
     page.keyboard.type("eVaka")
     results = page.locator(".md-search-result__link")
     expect(results.first).to_be_visible()
+    # Paths within the site, which is served under a sub-path (conftest.SUB_PATH).
+    site_path = urlsplit(site_url).path
     hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert all(h.startswith(site_path + "/") for h in hrefs), hrefs
+    hrefs = [h[len(site_path) :] for h in hrefs]
     assert f"{prefix}/measures/evaka-deployment/" in hrefs
     assert all(h.startswith("/sv/") == (language == "sv") for h in hrefs), hrefs
 
@@ -200,7 +205,7 @@ def test_search_finds_inflected_words_and_prefixes(
     results = page.locator(".md-search-result__link")
     expect(results.first).to_be_visible()
     hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
-    assert expected in hrefs, hrefs
+    assert urlsplit(site_url).path + expected in hrefs, hrefs
 
 
 def test_the_search_index_waits_for_the_first_search(page: Page, site_url: str) -> None:

@@ -21,7 +21,7 @@ from .errors import DataProblem
 from .generation_result import GenerationResult
 
 CACHE_FILE = ".suunta-cache.json"
-FORMAT = 2
+FORMAT = 3
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".yml")
 _NOT_CODE = ("theme", "site_starter", "__pycache__")
@@ -91,6 +91,7 @@ def store(docs_dir: Path, key: str, result: GenerationResult) -> None:
             "feed_paths": result.feed_paths,
             "feed_titles": result.feed_titles,
             "catalog_path": result.catalog_path,
+            "site_descriptions": result.site_descriptions,
         },
     }
     try:
@@ -121,6 +122,7 @@ def _result(stored: dict[str, Any], files: list[Path]) -> GenerationResult:
         feed_paths=stored["feed_paths"],
         feed_titles=stored["feed_titles"],
         catalog_path=stored["catalog_path"],
+        site_descriptions=stored["site_descriptions"],
     )
 
 

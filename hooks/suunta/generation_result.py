@@ -9,6 +9,7 @@ from pathlib import Path
 from .accessibility_schema import AccessibilityFile
 from .dcat_catalog import CATALOG_PATH
 from .errors import DataProblem
+from .model import StrategyModel
 
 
 @dataclass
@@ -38,3 +39,8 @@ class GenerationResult:
     feed_titles: dict[str, str] = field(default_factory=dict)
     catalog_path: str = CATALOG_PATH
     """The DCAT-AP catalog, from the site root, for the open-data page's head."""
+    site_descriptions: dict[str, str] = field(default_factory=dict)
+    """Per language, the description of pages the data says nothing about (editors' pages)."""
+    model: StrategyModel | None = None
+    """The strategy, for what the theme prints beside the pages (structured data, embeds).
+    Not kept by the generation cache: a cached result has None (see `generator.load_model`)."""

@@ -25,6 +25,7 @@ from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
 from .open_data import DATA_DIR, FEEDS_DIR, feed_of, published_files
+from .page_description import PageDescriptions
 from .pages import (
     GeneratedPage,
     document_pages,
@@ -33,6 +34,7 @@ from .pages import (
     home,
     measure_page,
     measures_index,
+    municipality_pages,
     open_data_page,
     progress_page,
     statement_page,
@@ -60,6 +62,7 @@ PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     document_pages,
     whole_strategy,
     open_data_page,
+    municipality_pages,
     statement_page,
 )
 OWNED_DIRS = (
@@ -73,6 +76,7 @@ OWNED_DIRS = (
     "open-data",
     DATA_DIR,
     FEEDS_DIR,
+    "municipalities",
 )
 """Folders of the docs tree that belong to the generator; stale files in them are removed."""
 
@@ -112,6 +116,7 @@ def generate(
         warnings=list(data.translation_gaps),
         accessibility=data.accessibility,
         publication_date=model.publication_date,
+        model=model,
     )
     site = SiteAddress(site_url, tuple(languages))
     contexts = {
@@ -123,6 +128,9 @@ def generate(
         result.site_names[language] = pick(model.strategy.title, language, languages).text
         if model.illustrative:
             result.site_notes[language] = Labels(language)("illustrative.site")
+        labels = Labels(language, level_terms(model, language))
+        descriptions = PageDescriptions(model, labels, language, languages)
+        result.site_descriptions[language] = descriptions.site()
         feed = feed_of(files, language)
         if feed is not None:
             result.feed_paths[language] = feed.site_path
@@ -133,12 +141,19 @@ def generate(
                 result.statement_titles[language] = page.title
             if page.path == urls.OPEN_DATA:
                 result.open_data_titles[language] = page.title
-            pages[Path(f"{page.path}.{language}.md")] = page_markdown(page).encode("utf-8")
+            description = descriptions.of(page.path, page.title)
+            markdown = page_markdown(page, description)
+            pages[Path(f"{page.path}.{language}.md")] = markdown.encode("utf-8")
     result.pages = sorted(docs_dir / rel for rel in pages if rel.suffix == ".md")
     result.files = sorted(docs_dir / rel for rel in pages)
     _apply(docs_dir, pages, result)
     store(docs_dir, key, result)
     return result
+
+
+def load_model(data_dir: Path, languages: list[str]) -> StrategyModel:
+    """The strategy alone, for a build whose pages the generation cache had ready."""
+    return build_model(load_data(data_dir, languages))
 
 
 def render_pages(
@@ -162,7 +177,7 @@ def page_context(
     languages: list[str],
     site: SiteAddress,
 ) -> RenderContext:
-    ctx = make_context(templates_dir, language, languages, _terms(model, language))
+    ctx = make_context(templates_dir, language, languages, level_terms(model, language))
     ctx.env.globals["as_of"] = model.as_of
     return dataclasses.replace(ctx, site=site)
 
@@ -173,7 +188,7 @@ def _built_pages(
     return [page for builder in builders for page in builder.build(model, ctx)]
 
 
-def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
+def level_terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
     """The strategy's own words for its levels in `language` (the loader checked the forms)."""
     terms = model.strategy.terms
     if terms is None:
@@ -182,12 +197,16 @@ def _terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
     return {level: words[language] for level, words in given.items() if words and language in words}
 
 
-def page_markdown(page: GeneratedPage) -> str:
-    # The title is stored as plain text; the hook escapes every page's title on its way to
-    # the theme (markup.py), editors' pages and generated ones alike.
+def page_markdown(page: GeneratedPage, description: str = "") -> str:
+    # The title and the description are stored as plain text; the hook escapes every page's
+    # title and description on their way to the theme (markup.py), editors' pages and
+    # generated ones alike.
     # Generated pages carry their own headings and tables: the table of contents is hidden
     # to give the tables the width.
-    meta: dict[str, object] = {"title": page.title, "hide": ["toc"]}
+    meta: dict[str, object] = {"title": page.title}
+    if description:
+        meta["description"] = description
+    meta["hide"] = ["toc"]
     if not page.searchable:
         meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import municipalities
 from .accessibility_schema import AccessibilityFile
 from .cli_texts import say
 from .document_schema import DocumentFile
@@ -66,6 +67,8 @@ class StrategyData:
     """None when `data/document.yml` is missing: the site then has no document pages."""
     translation_gaps: list[DataProblem]
     """Texts missing a language: shown in another language, reported as warnings."""
+    languages: tuple[str, ...] = ()
+    """The site's languages, the default first (municipality ids are made from its names)."""
 
 
 def _say(key: str, **values: object) -> str:
@@ -101,6 +104,7 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
         problems += _check_strategy(strategy_source, strategy)
         problems += _check_terms(strategy_source, strategy, languages)
         problems += _check_schedules(strategy, measures)
+        problems += _check_municipalities(strategy_source, strategy, measures, languages)
     if goals is not None and goals_source is not None:
         problems += _check_goals(goals_source, goals)
         problems += _check_measures(goals, measures)
@@ -124,6 +128,7 @@ def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
         accessibility=accessibility,
         document=document,
         translation_gaps=gaps,
+        languages=tuple(languages),
     )
 
 
@@ -286,6 +291,27 @@ def _check_strategy(source: LocatedYaml, strategy: StrategyFile) -> list[DataPro
         )
         for i, report in _repeats(strategy.reports, lambda r: r.date)
     ]
+
+
+def _check_municipalities(
+    source: LocatedYaml,
+    strategy: StrategyFile,
+    measures: list[LocatedMeasure],
+    languages: list[str],
+) -> list[DataProblem]:
+    """Each municipality has its own id; a measure names only the strategy's municipalities."""
+    listed = strategy.organisation.municipalities
+    problems = [
+        DataProblem(source.file, source.line_of(path), format_path(path), message)
+        for index, message in municipalities.id_problems(listed, languages)
+        for path in [("organisation", "municipalities", index)]
+    ]
+    for item in measures:
+        for index, reference in enumerate(item.measure.municipalities):
+            message = municipalities.reference_problem(reference, listed, languages)
+            if message:
+                problems.append(item.problem(("municipalities", index), message))
+    return problems
 
 
 def _check_schedules(strategy: StrategyFile, measures: list[LocatedMeasure]) -> list[DataProblem]:

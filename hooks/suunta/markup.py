@@ -8,9 +8,12 @@ reaches a resident's browser, not the theme's or an editor's habits.
 from __future__ import annotations
 
 import html as html_lib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -136,6 +139,26 @@ def markdown_html(text: str) -> Markup:
         link_rel="noopener noreferrer",
     )
     return Markup(cleaned)
+
+
+def markdown_text(text: str) -> str:
+    """A Markdown field as one line of plain text (for a meta description): the rendered,
+    sanitised HTML with its tags removed and its entities decoded. Not HTML: escape it again."""
+    text_only = nh3.clean(str(markdown_html(text)), tags=set(), attributes={})
+    return " ".join(html_lib.unescape(text_only).split())
+
+
+_JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld(data: Mapping[str, Any]) -> Markup:
+    """Structured data as the body of a `<script type="application/ld+json">`.
+
+    `<`, `>` and `&` are written as JSON escapes, so no text in the data can end the script
+    element (`</script>`) or open a comment; JSON parsers read the same values.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
+    return Markup(text.translate(_JSON_IN_SCRIPT))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .accessibility_schema import AccessibilityFile
 from .document_schema import DocumentFile
 from .loader import StrategyData
-from .schema import Goal, Measure, Report, StrategyFile, Theme
+from .municipalities import find, municipality_id
+from .schema import Goal, Measure, Municipality, Report, StrategyFile, Theme
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,24 @@ class GoalEntry:
 
 
 @dataclass(frozen=True)
+class MunicipalityEntry:
+    """A member municipality and the measures that name it, in reading order."""
+
+    id: str
+    municipality: Municipality
+    measures: tuple[MeasureEntry, ...]
+
+
+@dataclass(frozen=True)
 class StrategyModel:
     strategy: StrategyFile
     goals: tuple[GoalEntry, ...]
     accessibility: AccessibilityFile | None = None
     document: DocumentFile | None = None
     """`data/document.yml`: the document's other sections; None when the file is absent."""
+    municipalities: tuple[MunicipalityEntry, ...] = ()
+    """Every listed municipality with its measures; empty unless some measure names one, so a
+    strategy whose measures name none has no municipality pages."""
 
     @property
     def as_of(self) -> dt.date | None:
@@ -135,9 +148,31 @@ def build_model(data: StrategyData) -> StrategyModel:
             for index, m in enumerate(own, start=1)
         )
         entries.append(GoalEntry(goal=goal, measures=measures))
+    goal_entries = tuple(entries)
     return StrategyModel(
         strategy=data.strategy,
-        goals=tuple(entries),
+        goals=goal_entries,
         accessibility=data.accessibility,
         document=data.document,
+        municipalities=_municipalities(data, goal_entries),
+    )
+
+
+def _municipalities(
+    data: StrategyData, goals: tuple[GoalEntry, ...]
+) -> tuple[MunicipalityEntry, ...]:
+    """Each municipality's measures (references already checked by the loader)."""
+    listed = data.strategy.organisation.municipalities
+    measures = [m for g in goals for m in g.measures]
+    if not any(m.measure.municipalities for m in measures):
+        return ()
+    named: dict[int, list[MeasureEntry]] = {id(m): [] for m in listed}
+    for entry in measures:
+        for reference in dict.fromkeys(entry.measure.municipalities):
+            found = find(reference, listed, data.languages)
+            if found is not None and entry not in named[id(found)]:
+                named[id(found)].append(entry)
+    return tuple(
+        MunicipalityEntry(municipality_id(m, data.languages), m, tuple(named[id(m)]))
+        for m in listed
     )

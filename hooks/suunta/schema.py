@@ -120,6 +120,9 @@ class MeasureStatus(str, Enum):
 
 class Municipality(StrictModel):
     name: Localized
+    id: PageId | None = None
+    """Names the municipality's page and embeddable list (`/embed/<id>.fi.html`); made from its
+    name in the default language when left out (Hämeenkyrö: `hameenkyro`)."""
 
 
 class Organisation(StrictModel):
@@ -371,8 +374,12 @@ class Measure(StrictModel):
     indicators: list[Indicator] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     """Sub-items of the measure, each with an optional period and status."""
+    municipalities: list[NonEmpty] = Field(default_factory=list)
+    """The member municipalities the measure concerns, by id or name as in `strategy.yml`'s
+    `organisation.municipalities`; left out when it concerns the whole region."""
     illustrative: bool = False
-    """True when the schedule, status and progress are demo values the source does not give."""
+    """True when the schedule, status, progress and municipalities are demo values the source
+    does not give."""
 
 
 class MeasuresFile(StrictModel):

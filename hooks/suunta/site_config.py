@@ -6,9 +6,11 @@ validated MkDocs config instead. The languages come from the i18n plugin's confi
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -65,3 +67,26 @@ def site_settings(config_file: Path) -> tuple[SitePaths, list[str]]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return paths, languages_from_i18n(plugin["i18n"]["languages"])
     return paths, [config.get("theme", {}).get("language", "fi")]
+
+
+SITE_URL_VARIABLE = "SUUNTA_SITE_URL"
+"""Overrides `site_url` of `mkdocs.yml` for one build: a Pages workflow sets it to the address
+the site is deployed at (`https://org.github.io/repo/`), the tests to a sub-path."""
+
+
+class SiteUrlError(ValueError):
+    """SUUNTA_SITE_URL is not an absolute http(s) address."""
+
+
+def site_url_override() -> str | None:
+    """The site address SUUNTA_SITE_URL gives, ending in "/"; None when it is not set."""
+    value = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise SiteUrlError(
+            f"{SITE_URL_VARIABLE}={value!r} is not a web address; "
+            "give the address the site is published at, such as https://org.github.io/repo/"
+        )
+    return value if value.endswith("/") else value + "/"

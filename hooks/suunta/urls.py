@@ -23,6 +23,10 @@ DOCUMENT = "strategy/index"
 """About the strategy: introduction, summary, dates, and links to the document's sections."""
 WHOLE_STRATEGY = "strategy/whole"
 """The whole strategy on one page, in reading order: to print, or to attach to an agenda."""
+MUNICIPALITIES = "municipalities/index"
+"""The member municipalities, each with the measures that name it."""
+EMBED_DIR = "embed"
+"""Beside the language roots, at the site's root: one address per municipality for all."""
 
 
 def document_page(section: str) -> str:
@@ -75,3 +79,24 @@ def pdf_file_name(title: str, language: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
     return f"{words or 'strategy'}.{language}.pdf"
+
+
+def municipality_page(municipality_id: str) -> str:
+    return f"municipalities/{municipality_id}"
+
+
+def embed_fragment(municipality_id: str, language: str) -> str:
+    """The embeddable list of a municipality's measures in `language`, from the site root."""
+    return f"{EMBED_DIR}/{municipality_id}.{language}.html"
+
+
+def embed_json(municipality_id: str) -> str:
+    """The same measures as JSON, every language in one file, from the site root."""
+    return f"{EMBED_DIR}/{municipality_id}.json"
+
+
+def root_file_url(from_page: str, path: str, language_root: str) -> str:
+    """A link to a file at the site root (`embed/x.json`) from a page of the language whose
+    pages start at `language_root` (`""` for the default language, `"sv/"`)."""
+    here = language_root + directory_url(from_page) or "."
+    return posixpath.relpath(path, here)
