@@ -10,6 +10,7 @@ the spreadsheet and the site can go back and forth. Other exports (open data) ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -102,13 +103,13 @@ def _write_goal(
     words: dict[str, Any],
     order: list[str],
 ) -> bool:
-    heading = sheet.cell(1, 1, f"{words['goal']} {goal.number}: {_text(goal.title, order)}")
+    heading = _cell(sheet, 1, 1, f"{words['goal']} {goal.number}: {_text(goal.title, order)}")
     heading.font = Font(bold=True, size=14)
     headers = [words["columns"][r] for r in roles]
     headers += [f"{words['halves'][p.name]} {p.year}" for p in periods]
     headers += [words["columns"][r] for r in tail]
     for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(HEADER_ROW, column, text)
+        cell = _cell(sheet, HEADER_ROW, column, text)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     text_column = roles.index("description") + 1
@@ -122,19 +123,19 @@ def _write_goal(
     titles = {t.id: _text(t.title, order) for t in goal.themes}
     for theme, members in groups:
         if theme is not None:
-            sheet.cell(row, text_column, titles[theme]).font = Font(bold=True)
+            _cell(sheet, row, text_column, titles[theme]).font = Font(bold=True)
             row += 1
         for measure in members:
             values = _row_values(measure, roles, order)
             for column, value in enumerate(values, start=1):
                 if value:
-                    sheet.cell(row, column, value).alignment = Alignment(
+                    _cell(sheet, row, column, value).alignment = Alignment(
                         wrap_text=True, vertical="top"
                     )
             tail_start = len(roles) + len(periods) + 1
             for offset, value in enumerate(_row_values(measure, tail, order)):
                 if value:
-                    sheet.cell(row, tail_start + offset, value)
+                    _cell(sheet, row, tail_start + offset, value)
             used_unphased |= _write_schedule(sheet, row, len(roles) + 1, measure, periods, order)
             row += 1
     return used_unphased
@@ -174,9 +175,9 @@ def _write_schedule(
         used_unphased |= entry.phase is None
         fill = PatternFill(fill_type="solid", fgColor=PHASE_COLOURS[meaning])
         for column in columns:
-            sheet.cell(row, column).fill = fill
+            _cell(sheet, row, column).fill = fill
         if entry.note:
-            sheet.cell(row, columns[0], _text(entry.note, order))
+            _cell(sheet, row, columns[0], _text(entry.note, order))
             if len(columns) > 1:
                 sheet.merge_cells(
                     start_row=row, start_column=columns[0], end_row=row, end_column=columns[-1]
@@ -190,13 +191,25 @@ def _covers(entry: ScheduleEntry, half: HalfYear) -> bool:
 
 def _write_legend(sheet: Worksheet, column: int, words: dict[str, Any], unphased: bool) -> None:
     row = sheet.max_row + 2
-    sheet.cell(row, column, words["legend"]).font = Font(bold=True)
+    _cell(sheet, row, column, words["legend"]).font = Font(bold=True)
     names = dict(words["phases"])
     if unphased:
         names[UNPHASED] = words["unphased"]
     for offset, (meaning, name) in enumerate(names.items(), start=1):
-        cell = sheet.cell(row + offset, column, name)
+        cell = _cell(sheet, row + offset, column, name)
         cell.fill = PatternFill(fill_type="solid", fgColor=PHASE_COLOURS[meaning])
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""What a worksheet (XML 1.0) cannot hold; openpyxl refuses the first part, Excel the rest."""
+
+
+def _cell(sheet: Worksheet, row: int, column: int, value: Any = None) -> Any:
+    """A cell, written with `value`: control characters a worksheet cannot hold are dropped
+    (a YAML escape can put one in a text; the build must still publish the workbook)."""
+    if isinstance(value, str):
+        value = _NOT_IN_XML.sub("", value)
+    return sheet.cell(row, column, value)
 
 
 def _text(value: Any, order: list[str]) -> str:
