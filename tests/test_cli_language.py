@@ -218,6 +218,13 @@ MISTAKES: dict[str, tuple[str, str, str, str, str]] = {
         "feedback.url",
     ),
     "period_reversed": ("strategy.yml", "  end: 2027", "  end: 2013", "period:", "period"),
+    "huge_number": (
+        "goals.yml",
+        "{year: 2024, value: 48}",
+        "{year: 2024, value: 4800000000000000000}",
+        "{year: 2024, value: 48",
+        "goals[1].indicators[1].values[1].value",
+    ),
 }
 
 SAID = {
@@ -249,6 +256,14 @@ SAID = {
         "en": "the period ends (2013) before it starts (2023)",
         "fi": "kausi päättyy (2013) ennen kuin se alkaa (2023); tarkista vuodet",
         "sv": "perioden slutar (2013) innan den börjar (2023); kontrollera åren",
+    },
+    "huge_number": {
+        "en": "'4800000000000000000' is too large; it must be less than 1,000,000,000,000,000",
+        # Digits grouped as Finnish and Swedish write them, with no-break spaces.
+        "fi": "'4800000000000000000' on liian suuri; sen pitää olla pienempi kuin "
+        "1\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000",
+        "sv": "'4800000000000000000' är för stort; det måste vara mindre än "
+        "1\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000",
     },
 }
 
@@ -338,4 +353,14 @@ def test_inside_a_build_the_checks_speak_english(project: Path) -> None:
     assert caught.value.problems[0].message == SAID["period_reversed"]["en"]
     assert str(caught.value.problems[0]).endswith(
         "field 'period': " + SAID["period_reversed"]["en"]
+    )
+
+
+def test_a_wrong_pinned_today_is_told_in_the_chosen_language(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUUNTA_TODAY", "tomorrow")
+    assert suunta_cli(["check", "--lang", "sv", "-f", str(project / "mkdocs.yml")]) == 2
+    assert capsys.readouterr().err == (
+        "suunta: SUUNTA_TODAY='tomorrow' är inte ett datum; skriv det som ÅÅÅÅ-MM-DD\n"
     )
