@@ -15,6 +15,7 @@ from suunta.cli import main as suunta_cli
 from suunta.cli_texts import LANGUAGES, current_language, load_table
 from suunta.errors import DataError
 from suunta.loader import load_data
+from suunta.yaml_lines import SYNTAX_HINTS
 
 HOOKS = ROOT / "hooks" / "suunta"
 
@@ -62,9 +63,29 @@ def test_every_key_the_code_asks_for_is_in_the_tables() -> None:
     for module in HOOKS.rglob("*.py"):
         text = module.read_text("utf-8")
         asked |= set(re.findall(r'\bsay\(\s*"([a-z_.]+)"', text))
-        asked |= {f"data_errors.{key}" for key in re.findall(r'\b_say\(\s*"([a-z_.]+)"', text)}
-    assert len(asked) > 60
+        # `_say` and the schema's checks (`ValueProblem`) name keys of `data_errors`.
+        local = re.findall(r'\b(?:_say|ValueProblem)\(\s*"([a-z_.]+)"', text)
+        asked |= {f"data_errors.{key}" for key in local}
+    assert len(asked) > 150
     assert sorted(asked - set(english)) == []
+
+
+def test_every_yaml_syntax_hint_is_in_the_tables_and_every_hint_is_used() -> None:
+    """The hints are looked up by name (`yaml.hint.<name>`), which the search above cannot see."""
+    hints = {f"data_errors.yaml.hint.{name}" for name in SYNTAX_HINTS.values()}
+    in_tables = {
+        key for key in leaves(load_table("en")) if key.startswith("data_errors.yaml.hint.")
+    }
+    assert len(hints) > 20
+    assert hints == in_tables
+
+
+def test_the_schemas_own_checks_raise_message_keys_not_words() -> None:
+    """Every `raise ValueError` of the schema became a `ValueProblem` with a key and values."""
+    for name in ("value_types", "schema", "document_schema", "accessibility_schema"):
+        source = (HOOKS / f"{name}.py").read_text("utf-8")
+        assert "raise ValueError" not in source, name
+        assert "raise ValueProblem(" in source, name
 
 
 def test_every_call_gives_the_values_its_message_names() -> None:
@@ -75,7 +96,7 @@ def test_every_call_gives_the_values_its_message_names() -> None:
         for call in ast.walk(ast.parse(module.read_text("utf-8"))):
             if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
                 continue
-            if call.func.id not in ("say", "_say") or not call.args:
+            if call.func.id not in ("say", "_say", "ValueProblem") or not call.args:
                 continue
             key = call.args[0]
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
@@ -86,7 +107,7 @@ def test_every_call_gives_the_values_its_message_names() -> None:
                 f"{module.name}: {full} needs {placeholders(english[full]) - given}"
             )
             checked += 1
-    assert checked > 80
+    assert checked > 160
 
 
 @pytest.fixture
@@ -181,3 +202,165 @@ def test_the_loaders_own_checks_speak_the_chosen_language_too(
     file.write_text(text.replace("goal: applications", "goal: no-such-goal", 1), "utf-8")
     assert suunta_cli(["check", "--lang", language, "-f", str(broken_site / "mkdocs.yml")]) == 1
     assert expected in capsys.readouterr().err
+
+
+# A mistake written into a copy of the demo: (file, text replaced, replacement, where the line is,
+# field), and what `suunta check` says about it in each language, after "file, line[, field]: ".
+MISTAKES: dict[str, tuple[str, str, str, str, str]] = {
+    "tab": ("strategy.yml", "  start: 2023", "\tstart: 2023", "\tstart", ""),
+    "key_twice": ("strategy.yml", "  end: 2027", "  end: 2027\n  start: 2024", "  start: 2024", ""),
+    "year": ("strategy.yml", "  start: 2023", "  start: 3023", "  start", "period.start"),
+    "scheme": (
+        "accessibility.yml",
+        "  email: saavutettavuus@example.invalid",
+        "  email: saavutettavuus@example.invalid\n  url: javascript:alert(1)",
+        "  url:",
+        "feedback.url",
+    ),
+    "period_reversed": ("strategy.yml", "  end: 2027", "  end: 2013", "period:", "period"),
+    "huge_number": (
+        "goals.yml",
+        "{year: 2024, value: 48}",
+        "{year: 2024, value: 4800000000000000000}",
+        "{year: 2024, value: 48",
+        "goals[1].indicators[1].values[1].value",
+    ),
+}
+
+SAID = {
+    "tab": {
+        "en": "the file is not valid YAML: a tab character is used for indenting; use spaces",
+        "fi": "tiedosto ei ole kelvollista YAMLia: sisennykseen on käytetty sarkainmerkkiä (tab); "
+        "käytä välilyöntejä",
+        "sv": "filen är inte giltig YAML: ett tabbtecken används för indrag; använd mellanslag",
+    },
+    "key_twice": {
+        "en": "the field 'start' is written twice here (first on line 25)",
+        "fi": "kenttä 'start' on kirjoitettu tähän kahdesti (ensimmäisen kerran rivillä 25)",
+        "sv": "fältet 'start' är skrivet två gånger här (första gången på rad 25)",
+    },
+    "year": {
+        "en": "'3023' is too large; it must be at most 2200",
+        "fi": "'3023' on liian suuri; sen pitää olla enintään 2200",
+        "sv": "'3023' är för stort; det får vara högst 2200",
+    },
+    "scheme": {
+        "en": "'javascript:alert(1)' cannot be a link here; write a full address starting with "
+        "https:, http:, mailto:, such as https://www.example.fi/",
+        "fi": "'javascript:alert(1)' ei voi olla linkki tässä; kirjoita koko osoite, joka alkaa "
+        "https:, http:, mailto:, esimerkiksi https://www.example.fi/",
+        "sv": "'javascript:alert(1)' kan inte vara en länk här; skriv en hel adress som börjar med "
+        "https:, http:, mailto:, till exempel https://www.example.fi/",
+    },
+    "period_reversed": {
+        "en": "the period ends (2013) before it starts (2023)",
+        "fi": "kausi päättyy (2013) ennen kuin se alkaa (2023); tarkista vuodet",
+        "sv": "perioden slutar (2013) innan den börjar (2023); kontrollera åren",
+    },
+    "huge_number": {
+        "en": "'4800000000000000000' is too large; it must be less than 1,000,000,000,000,000",
+        # Digits grouped as Finnish and Swedish write them, with no-break spaces.
+        "fi": "'4800000000000000000' on liian suuri; sen pitää olla pienempi kuin "
+        "1\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000",
+        "sv": "'4800000000000000000' är för stort; det måste vara mindre än "
+        "1\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000",
+    },
+}
+
+WHERE = {
+    "en": ("{file}, line {line}", ", field '{field}'"),
+    "fi": ("{file}, rivi {line}", ", kenttä '{field}'"),
+    "sv": ("{file}, rad {line}", ", fältet '{field}'"),
+}
+
+
+def write_mistake(project: Path, file: str, old: str, new: str, marker: str) -> int:
+    """Write the mistake into the copy; returns the line of `marker` after writing it."""
+    path = project / "data" / file
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, "utf-8")
+    return text[: text.index(marker)].count("\n") + 1
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
+def test_reading_and_value_mistakes_are_told_in_the_chosen_language_with_file_and_line(
+    project: Path, capsys: pytest.CaptureFixture[str], mistake: str, language: str
+) -> None:
+    file, old, new, marker, field = MISTAKES[mistake]
+    line = write_mistake(project, file, old, new, marker)
+    assert suunta_cli(["check", "--lang", language, "-f", str(project / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    place, field_words = WHERE[language]
+    where = place.format(file=f"data/{file}", line=line)
+    where += field_words.format(field=field) if field else ""
+    assert err[1:] == [f"  - {where}: {SAID[mistake][language]}"]
+    if language != "en":
+        assert SAID[mistake]["en"] not in "\n".join(err)
+
+
+REVIEW_WARNING = {
+    "en": "Warning: data/accessibility.yml, line {line}: the accessibility statement was last "
+    "reviewed on 2020-02-01, more than a year ago; review it and update 'reviewed'",
+    "fi": "Varoitus: data/accessibility.yml, rivi {line}: saavutettavuusseloste on tarkistettu "
+    "viimeksi 2020-02-01, yli vuosi sitten; tarkista seloste ja päivitä kenttä 'reviewed'",
+    "sv": "Varning: data/accessibility.yml, rad {line}: tillgänglighetsutlåtandet granskades "
+    "senast 2020-02-01, för mer än ett år sedan; granska det och uppdatera 'reviewed'",
+}
+
+REVIEW_IN_FUTURE = {
+    "en": "data/accessibility.yml, line {line}, field 'reviewed': 2027-01-05 is after today "
+    "(2026-12-01); give the date the statement was last reviewed",
+    "fi": "data/accessibility.yml, rivi {line}, kenttä 'reviewed': 2027-01-05 on tämän päivän "
+    "(2026-12-01) jälkeen; anna päivämäärä, jolloin seloste viimeksi tarkistettiin",
+    "sv": "data/accessibility.yml, rad {line}, fältet 'reviewed': 2027-01-05 är efter dagens "
+    "datum (2026-12-01); ge datumet då utlåtandet senast granskades",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_a_review_more_than_a_year_old_is_a_warning_in_the_chosen_language(
+    project: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    old, new = (
+        "prepared: 2026-11-27\nreviewed: 2026-11-27",
+        "prepared: 2019-05-02\nreviewed: 2020-02-01",
+    )
+    line = write_mistake(project, "accessibility.yml", old, new, "reviewed:")
+    assert suunta_cli(["check", "--lang", language, "-f", str(project / "mkdocs.yml")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert REVIEW_WARNING[language].format(line=line) in err
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_a_review_dated_after_today_is_an_error_in_the_chosen_language(
+    project: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    line = write_mistake(
+        project, "accessibility.yml", "reviewed: 2026-11-27", "reviewed: 2027-01-05", "reviewed:"
+    )
+    assert suunta_cli(["check", "--lang", language, "-f", str(project / "mkdocs.yml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [REVIEW_IN_FUTURE[language].format(line=line)]
+
+
+def test_inside_a_build_the_checks_speak_english(project: Path) -> None:
+    """Without a chosen language (a MkDocs build), the schema's own checks stay English."""
+    write_mistake(project, "strategy.yml", "  end: 2027", "  end: 2013", "period:")
+    with pytest.raises(DataError) as caught:
+        load_data(project / "data", ["fi", "sv"])
+    assert caught.value.problems[0].message == SAID["period_reversed"]["en"]
+    assert str(caught.value.problems[0]).endswith(
+        "field 'period': " + SAID["period_reversed"]["en"]
+    )
+
+
+def test_a_wrong_pinned_today_is_told_in_the_chosen_language(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUUNTA_TODAY", "tomorrow")
+    assert suunta_cli(["check", "--lang", "sv", "-f", str(project / "mkdocs.yml")]) == 2
+    assert capsys.readouterr().err == (
+        "suunta: SUUNTA_TODAY='tomorrow' är inte ett datum; skriv det som ÅÅÅÅ-MM-DD\n"
+    )

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
+from .errors import ValueProblem
 from .schema import Localized, StrictModel
 from .value_types import Date, Email, LinkAddress, ShortText, WebAddress
 
@@ -66,7 +67,7 @@ class Feedback(StrictModel):
     @model_validator(mode="after")
     def _reachable(self) -> Feedback:
         if not (self.email or self.url or self.phone):
-            raise ValueError("give at least one way to send feedback: email, url or phone")
+            raise ValueProblem("feedback_unreachable")
         return self
 
 
@@ -87,5 +88,5 @@ class AccessibilityFile(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> AccessibilityFile:
         if self.reviewed < self.prepared:
-            raise ValueError("the statement cannot be reviewed before it was prepared")
+            raise ValueProblem("reviewed_before_prepared")
         return self

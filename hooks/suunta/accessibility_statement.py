@@ -10,10 +10,14 @@ from typing import Any
 import yaml
 
 from .accessibility_schema import AccessibilityFile, Enforcement
+from .cli_texts import say
+from .errors import DataProblem
 from .schema import Localized
 
 BODIES_FILE = Path(__file__).parent / "enforcement_bodies.yml"
 REVIEW_INTERVAL = dt.timedelta(days=365)
+STATEMENT_FILE = Path("data") / "accessibility.yml"
+"""Where the statement's facts are written, as messages name it (relative to the site)."""
 
 
 @cache
@@ -54,25 +58,27 @@ def review_in_future(statement: AccessibilityFile, today: dt.date) -> bool:
     return statement.reviewed > today or statement.prepared > today
 
 
-def review_problems(statement: AccessibilityFile | None, today: dt.date) -> tuple[str, str]:
+def review_problems(
+    statement: AccessibilityFile | None, today: dt.date, line: int | None = None
+) -> tuple[str, str]:
     """An error and a warning (each "" if none) about the statement's dates as of `today`.
 
     The hook (at build time) and `suunta check` say the same: a review dated in the future is
     an error; a review more than a year old is a warning, which the strict build turns into
-    a failure.
+    a failure. `line` is where `reviewed` is written, when the caller knows it.
     """
     if statement is None:
-        return "", "data/accessibility.yml is missing: the site has no accessibility statement"
+        return "", _say("statement_missing")
+    reviewed = statement.reviewed.isoformat()
     if review_in_future(statement, today):
-        return (
-            f"data/accessibility.yml, field 'reviewed': {statement.reviewed.isoformat()} is "
-            f"after today ({today.isoformat()}); give the date the statement was last reviewed",
-            "",
-        )
+        future = _say("review_in_future", reviewed=reviewed, today=today.isoformat())
+        return DataProblem(STATEMENT_FILE, line, "reviewed", future).describe(), ""
     if review_overdue(statement, today):
-        return "", (
-            f"data/accessibility.yml: the accessibility statement was last reviewed on "
-            f"{statement.reviewed.isoformat()}, more than a year ago; "
-            "review it and update 'reviewed'"
-        )
+        overdue = _say("review_overdue", reviewed=reviewed)
+        return "", DataProblem(STATEMENT_FILE, line, "", overdue).describe()
     return "", ""
+
+
+def _say(key: str, **values: object) -> str:
+    """The review's sentences in the chosen language (`cli_texts`, section `data_errors`)."""
+    return say(f"data_errors.{key}", **values)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .cli_texts import say
+
 TODAY_VARIABLE = "SUUNTA_TODAY"
 
 
@@ -24,5 +26,5 @@ def today() -> dt.date:
         return dt.date.fromisoformat(pinned)
     except ValueError:
         raise ClockError(
-            f"{TODAY_VARIABLE}={pinned!r} is not a date; write it as YYYY-MM-DD"
+            say("common.today_not_a_date", variable=TODAY_VARIABLE, value=repr(pinned))
         ) from None

@@ -11,6 +11,7 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
+from .errors import ValueProblem
 from .schema import Localized, StrictModel
 from .value_types import Date, Number, ShortText, WebAddress, WholeNumber
 
@@ -41,7 +42,7 @@ class SelfAssessment(StrictModel):
     @model_validator(mode="after")
     def _within_scale(self) -> SelfAssessment:
         if self.score > self.scale:
-            raise ValueError(f"the score {self.score} is more than the scale {self.scale}")
+            raise ValueProblem("score_above_scale", score=self.score, scale=self.scale)
         return self
 
 
@@ -168,7 +169,7 @@ class Appendix(StrictModel):
     @model_validator(mode="after")
     def _one_target(self) -> Appendix:
         if self.file and self.url:
-            raise ValueError("give either a file or a url, not both")
+            raise ValueProblem("file_and_url")
         return self
 
 

@@ -36,8 +36,25 @@ def _yaml_word(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing"
+        return say("data_errors.found.nothing")
     return str(value)
+
+
+class ValueProblem(ValueError):
+    """A schema check's finding, told in the language chosen when it is shown.
+
+    Raised inside the pydantic models (pydantic wraps a `ValueError` as a `value_error`),
+    it carries a `data_errors` message key and its values rather than finished words, so
+    `validation_messages` renders it through `say()` in the editor's language.
+    """
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def __str__(self) -> str:
+        return say(f"data_errors.{self.key}", **self.values)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import echo
+from .errors import ValueProblem, echo
 from .schedule import PERIOD_PATTERN, Span, parse_period
 from .value_types import (
     FIRST_YEAR,
@@ -49,12 +49,13 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
     if languages:
         unknown = [code for code in value if code not in languages]
         if unknown:
-            raise ValueError(
-                f"unknown language {', '.join(echo(code, quote=True) for code in unknown[:5])}; "
-                f"this site's languages are {', '.join(languages)}"
+            raise ValueProblem(
+                "unknown_languages",
+                codes=", ".join(echo(code, quote=True) for code in unknown[:5]),
+                languages=", ".join(languages),
             )
     if not value:
-        raise ValueError("give the text in at least one language")
+        raise ValueProblem("no_language")
     return value
 
 
@@ -138,7 +139,7 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise ValueProblem("period_ends_first", start=self.start, end=self.end)
         return self
 
 
@@ -263,11 +264,9 @@ def _period_valid(value: str) -> str:
     span = parse_period(value)
     years = [span.start.year, *([span.end.year] if span.end else [])]
     if any(not FIRST_YEAR <= year <= LAST_YEAR for year in years):
-        raise ValueError(
-            f"'{value}' names a year outside {FIRST_YEAR}–{LAST_YEAR}; check the years"
-        )
+        raise ValueProblem("period_year_outside", period=value, first=FIRST_YEAR, last=LAST_YEAR)
     if span.end is not None and span.end.last < span.start.first:
-        raise ValueError(f"the period '{value}' ends before it starts")
+        raise ValueProblem("period_reversed", period=value)
     return value
 
 
@@ -340,7 +339,7 @@ class Indicator(StrictModel):
     @model_validator(mode="after")
     def _has_data(self) -> Indicator:
         if not (self.values or self.baseline or self.target):
-            raise ValueError("the indicator has no numbers; give its values, baseline or target")
+            raise ValueProblem("indicator_no_numbers")
         return self
 
 

@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from .cli_texts import say
-from .errors import echo
+from .cli_texts import number_text, say
+from .errors import ValueProblem, echo
 from .yaml_lines import FieldPath
 
 # Pydantic names the branch of a union it tried after its schema ("str", "dict[str,...]",
@@ -90,8 +90,12 @@ def _pattern(e: _Error) -> str:
 
 
 def _value_error(e: _Error) -> str:
-    # Raised by the schema's own checks, which word their messages for editors.
-    return str(e.ctx.get("error", "")) or _say("value_invalid")
+    """A finding of the schema's own checks: a message key and values, told here."""
+    error = e.ctx.get("error")
+    if isinstance(error, ValueProblem):
+        return _say(error.key, **error.values)
+    # Any other check's words (pydantic's own, a library's) as they were raised.
+    return str(error or "") or _say("value_invalid")
 
 
 def _range(e: _Error) -> str:
@@ -104,7 +108,7 @@ def _range(e: _Error) -> str:
 def _number_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"{value:,}" if isinstance(value, int) and abs(value) >= 100_000 else str(value)
+    return number_text(value) if isinstance(value, int) and abs(value) >= 100_000 else str(value)
 
 
 def _too_short(e: _Error) -> str:

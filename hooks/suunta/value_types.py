@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .errors import ValueProblem
+
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """Years a strategy, a schedule period or an indicator value may name."""
 
@@ -60,10 +62,7 @@ _DEEP_MARKERS = re.compile(
 def _not_too_nested(text: str) -> str:
     """Refuses a line like '- - - - …', hundreds of nested lists: Markdown would crash on it."""
     if _DEEP_MARKERS.search(text):
-        raise ValueError(
-            f"a line of this text starts with more than {MAX_MARKDOWN_NESTING} list or quote "
-            "markers (such as '- - - -'), which nests lists too deeply; remove the extra markers"
-        )
+        raise ValueProblem("too_many_markers", limit=MAX_MARKDOWN_NESTING)
     return text
 
 

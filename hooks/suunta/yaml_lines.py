@@ -1,5 +1,8 @@
 """Reads YAML and remembers on which line every value stands, so errors can point at it.
 
+The words of every problem come from `cli_texts` (section `data_errors.yaml`), told when the
+problem is found, so `suunta check --lang fi` speaks Finnish and a MkDocs build English.
+
 Editors' files are read defensively: the file must be a regular file of UTF-8 text, and the
 YAML features that could make the tools hang or crash (tags, merges, nesting deeper than any
 Suunta file needs, aliases that repeat a value inside itself or a billion times) are refused
@@ -18,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from .cli_texts import number_text, say
 from .errors import echo
 
 FieldPath = tuple[str | int, ...]
@@ -39,6 +43,10 @@ STR_TAG = "tag:yaml.org,2002:str"
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+
+
+def _say(key: str, **values: Any) -> str:
+    return say(f"data_errors.{key}", **values)
 
 
 @dataclass
@@ -135,7 +143,7 @@ def _check_events(parser: Any) -> None:
             _check_node(event, anchors)
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(open_scopes) >= MAX_DEPTH:
-                    raise _Refused(_DEPTH_MESSAGE, event.start_mark)
+                    raise _Refused(_depth_message(), event.start_mark)
                 open_scopes.append(_Scope(event.anchor, event.start_mark))
             else:
                 if event.anchor is not None:
@@ -146,12 +154,9 @@ def _check_events(parser: Any) -> None:
 def _check_node(event: Any, anchors: dict[str, tuple[int, int]]) -> None:
     if event.tag is not None:
         tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-        raise _Refused(_TAG_MESSAGE.format(tag=echo(tag)), event.start_mark)
+        raise _Refused(_say("yaml.tag", tag=echo(tag)), event.start_mark)
     if event.anchor is not None and event.anchor in anchors:
-        raise _Refused(
-            f"two values are marked &{echo(event.anchor)}; give each anchor its own name",
-            event.start_mark,
-        )
+        raise _Refused(_say("yaml.anchor_twice", name=echo(event.anchor)), event.start_mark)
 
 
 def _aliased(
@@ -160,20 +165,12 @@ def _aliased(
     """The size and height of the value an alias repeats, if it may repeat it here."""
     name = echo(event.anchor)
     if any(scope.anchor == event.anchor for scope in open_scopes):
-        raise _Refused(
-            f"the alias *{name} stands inside the value it repeats (&{name}), so the value "
-            "would never end; write the value out instead",
-            event.start_mark,
-        )
+        raise _Refused(_say("yaml.alias_inside", name=name), event.start_mark)
     if event.anchor not in anchors:
-        raise _Refused(
-            f"the alias *{name} repeats a value marked &{name}, but no value before it "
-            "has that mark; check the spelling",
-            event.start_mark,
-        )
+        raise _Refused(_say("yaml.alias_unknown", name=name), event.start_mark)
     size, height = anchors[event.anchor]
     if len(open_scopes) + height > MAX_DEPTH:
-        raise _Refused(_DEPTH_MESSAGE, event.start_mark)
+        raise _Refused(_depth_message(), event.start_mark)
     return size, height
 
 
@@ -185,32 +182,21 @@ def _add(open_scopes: list[_Scope], size: int, height: int) -> None:
     scope.size += size
     scope.height = max(scope.height, height)
     if scope.size > MAX_VALUES:
-        raise _Refused(_SIZE_MESSAGE, scope.mark)
+        raise _Refused(_say("yaml.too_many_values", limit=number_text(MAX_VALUES)), scope.mark)
 
 
-_MERGE_MESSAGE = "merges (<<) are not used in Suunta data; write the fields out in full instead"
-_DEPTH_MESSAGE = (
-    f"the lists and fields are nested more than {MAX_DEPTH} levels deep here; Suunta data "
-    "needs only a few levels, so check the brackets, the indentation and any aliases (*name)"
-)
-_SIZE_MESSAGE = (
-    f"this part of the file stands for more than {MAX_VALUES:,} values, counting what its "
-    "aliases (*name) repeat; data files are much smaller, so check the file"
-)
-_TAG_MESSAGE = (
-    "'{tag}' is a YAML tag, which Suunta data does not use; remove it, "
-    "or put the text in quotes if it starts with '!'"
-)
+def _depth_message() -> str:
+    return _say("yaml.too_deep", limit=MAX_DEPTH)
 
 
 def _value_problem(node: yaml.Node) -> str:
     """Words for a value PyYAML recognised but could not build, such as 2026-02-30."""
-    value = echo(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+    value = echo(node.value) if isinstance(node, yaml.ScalarNode) else _say("yaml.this_value")
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return f"{value} is not a real date; check the day and the month (YYYY-MM-DD)"
+        return _say("yaml.date_not_real", value=value)
     if node.tag == "tag:yaml.org,2002:int":
-        return f"the number {value} is too long; put it in quotes if it is meant as text"
-    return f"{value} cannot be read; put it in quotes if it is meant as text"
+        return _say("yaml.number_too_long", value=value)
+    return _say("yaml.value_unreadable", value=value)
 
 
 def read_located_yaml(file: Path) -> LocatedYaml:
@@ -228,13 +214,13 @@ def read_located_yaml(file: Path) -> LocatedYaml:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = error.problem or "the text is not valid YAML"
+        problem = error.problem or _say("yaml.text_not_valid")
         if isinstance(error, _Refused):
             raise YamlReadError(file, line, problem) from None
         told = f"{error.context or ''} {problem}".strip()
         raise YamlReadError(file, line, _plain_syntax_message(told, text, line)) from None
     except yaml.YAMLError:
-        raise YamlReadError(file, None, "the file is not valid YAML") from None
+        raise YamlReadError(file, None, _say("yaml.file_not_valid")) from None
     finally:
         checker.dispose()
         loader.dispose()
@@ -251,16 +237,16 @@ def _read_regular_file(file: Path) -> bytes:
     except FileNotFoundError:
         if file.is_symlink():
             raise YamlReadError(file, None, not_regular_message(file)) from None
-        raise YamlReadError(file, None, "the file is missing") from None
+        raise YamlReadError(file, None, _say("yaml.missing")) from None
     except OSError as error:
-        raise YamlReadError(file, None, f"the file cannot be read ({error.strerror})") from None
+        raise YamlReadError(file, None, _cannot_read(error)) from None
     try:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             raise YamlReadError(file, None, not_regular_message(file))
         with os.fdopen(handle, "rb", closefd=False) as stream:
             content = stream.read(MAX_FILE_BYTES + 1)  # a bound, should the file be growing
     except OSError as error:
-        raise YamlReadError(file, None, f"the file cannot be read ({error.strerror})") from None
+        raise YamlReadError(file, None, _cannot_read(error)) from None
     finally:
         os.close(handle)
     if len(content) > MAX_FILE_BYTES:
@@ -268,22 +254,23 @@ def _read_regular_file(file: Path) -> bytes:
     return content
 
 
+def _cannot_read(error: OSError) -> str:
+    return _say("yaml.cannot_read", reason=error.strerror)
+
+
 def not_regular_message(file: Path) -> str:
     """Why a data path that is a folder, a link to nothing or a device is not read."""
     if file.is_symlink() and not file.exists():
-        what = "a link to a file that does not exist"
+        key = "yaml.not_regular_link"
     elif file.is_dir():
-        what = "a folder"
+        key = "yaml.not_regular_folder"
     else:
-        what = "a special file (such as a pipe or a device)"
-    return f"{echo(file.name)} is not a regular file but {what}; a data file must be a text file"
+        key = "yaml.not_regular_special"
+    return _say(key, name=echo(file.name))
 
 
 def _too_large_message() -> str:
-    return (
-        f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB; data files are short texts, "
-        "so check that this is the right file"
-    )
+    return _say("yaml.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
 
 
 def _decode(file: Path, content: bytes) -> str:
@@ -292,13 +279,7 @@ def _decode(file: Path, content: bytes) -> str:
     except UnicodeDecodeError as error:
         line = content.count(b"\n", 0, error.start) + 1
         guess = content[error.start : error.start + 1].decode("cp1252", errors="replace")
-        raise YamlReadError(
-            file,
-            line,
-            f"the file is not saved as UTF-8 (this line has a character, perhaps '{guess}', "
-            "in another encoding); save the file as UTF-8 in your editor and check that "
-            "letters such as ä, ö and å look right",
-        ) from None
+        raise YamlReadError(file, line, _say("yaml.not_utf8", guess=guess)) from None
 
 
 def _check_printable(file: Path, text: str) -> None:
@@ -307,12 +288,7 @@ def _check_printable(file: Path, text: str) -> None:
         return
     line = _line_at(text, found.start())
     code = f"U+{ord(found.group()):04X}"
-    raise YamlReadError(
-        file,
-        line,
-        f"this line has an invisible control character ({code}), which is not allowed; "
-        "delete it (it often comes with text copied from another program)",
-    )
+    raise YamlReadError(file, line, _say("yaml.control_character", code=code))
 
 
 def _line_at(text: str, index: int) -> int:
@@ -331,15 +307,12 @@ def _record_lines(
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == MERGE_TAG:
-                raise YamlReadError(file, line, _MERGE_MESSAGE)
+                raise YamlReadError(file, line, _say("yaml.merge"))
             key = _key_text(file, key_node)
             if key in seen:
                 # PyYAML would silently keep the last one; an editor should know.
                 raise YamlReadError(
-                    file,
-                    line,
-                    f"the field {echo(key, quote=True)} is written twice here "
-                    f"(first on line {seen[key]})",
+                    file, line, _say("yaml.key_twice", name=echo(key, quote=True), first=seen[key])
                 )
             seen[key] = line
             _record_lines(file, value_node, (*path, key), lines)
@@ -356,88 +329,55 @@ def _key_text(file: Path, key_node: yaml.Node) -> str:
         return str(key_node.value)
     line = key_node.start_mark.line + 1
     if not isinstance(key_node, yaml.ScalarNode):
-        raise YamlReadError(file, line, "a field name must be a word, not a list or fields")
+        raise YamlReadError(file, line, _say("yaml.key_not_a_word"))
     raise YamlReadError(
-        file,
-        line,
-        f"the field name {echo(key_node.value, quote=True)} would be read as a number, date, "
-        "yes/no value or nothing; field names are words, so put it in quotes if it is meant",
+        file, line, _say("yaml.key_not_text", name=echo(key_node.value, quote=True))
     )
 
 
-_SYNTAX_HINTS = {
-    # What YAML was reading when it stopped, first: it says more than the problem's words.
-    "while scanning an anchor": "an '&' starts a YAML anchor here; put the text in quotes",
-    "while scanning an alias": "a '*' starts a YAML alias here; put the text in quotes",
-    "a tag": "a '!' starts a YAML tag here; put the text in quotes",
-    "while scanning a block scalar": (
-        "after '|' or '>' only a line break may follow; write the text on the next lines, indented"
-    ),
-    "directive": "a line starting with '%' is read as a YAML directive; put the text in quotes",
-    "document start": (
-        "text stands outside the fields (a line that is not 'name: value'), here or above; "
-        "perhaps a comment lost its '#'"
-    ),
-    "sequence entries are not allowed": (
-        "a list item ('- ') stands where it is not allowed, such as after a colon on the same "
-        "line; start the list on the next line"
-    ),
-    "mapping keys are not allowed": (
-        "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
-    ),
-    "found unexpected ':'": (
-        "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
-    ),
-    "node content": "a value is missing here, or it starts with a character YAML reserves",
-    "mapping values are not allowed": (
-        "a colon (:) stands where it is not allowed; put text that contains ': ' in quotes"
-    ),
-    "could not find expected ':'": "a line is missing its colon (:) after the field name",
-    "found character '\\t'": "a tab character is used for indenting; use spaces",
-    "tab character": "a tab character is used for indenting; use spaces",
-    "expected <block end>": (
-        "a line is indented differently from the lines around it; check the spaces at the "
-        "start of this line"
-    ),
-    "did not find expected key": (
-        "a line is indented differently from the lines around it; check the spaces at the "
-        "start of this line"
-    ),
-    "did not find expected '-' indicator": (
-        "a list item (a line starting with '- ') and a field are mixed at the same indentation"
-    ),
-    "expected ',' or ']'": "a list in square brackets [ ] is not closed with ']'",
-    "expected ',' or '}'": "fields in curly brackets { } are not closed with '}'",
-    "found unexpected end of stream": "a quote (\" or ') is opened but never closed",
-    "unknown escape character": (
-        "a backslash (\\) in double quotes starts an unknown escape; use single quotes instead"
-    ),
-    "found another document": (
-        "the file has a second document (a line with only '---'); remove that line"
-    ),
-    "cannot start any token": (
-        "a value starts with a character YAML reserves (such as @, ` or %); put the value in quotes"
-    ),
-    "found unhashable key": "a field name must be a plain word, not a list or fields",
-    "while parsing a flow": "brackets [ ] or { } are not written correctly; check them",
-    "found duplicate anchor": (
-        "two values are marked with the same anchor (&name); give each its own name"
-    ),
+SYNTAX_HINTS = {
+    # What PyYAML or libyaml said (its words, in English), mapped to the key of a hint in
+    # `data_errors.yaml.hint`. What YAML was reading when it stopped comes first: it says
+    # more than the problem's words.
+    "while scanning an anchor": "anchor",
+    "while scanning an alias": "alias",
+    "a tag": "tag",
+    "while scanning a block scalar": "block_text",
+    "directive": "directive",
+    "document start": "outside_fields",
+    "sequence entries are not allowed": "list_item_misplaced",
+    "mapping keys are not allowed": "colon_misplaced",
+    "found unexpected ':'": "colon_misplaced",
+    "node content": "value_missing",
+    "mapping values are not allowed": "colon_misplaced",
+    "could not find expected ':'": "colon_missing",
+    "found character '\\t'": "tab",
+    "tab character": "tab",
+    "expected <block end>": "indentation",
+    "did not find expected key": "indentation",
+    "did not find expected '-' indicator": "list_and_fields",
+    "expected ',' or ']'": "list_not_closed",
+    "expected ',' or '}'": "fields_not_closed",
+    "found unexpected end of stream": "quote_not_closed",
+    "unknown escape character": "unknown_escape",
+    "found another document": "second_document",
+    "cannot start any token": "reserved_character",
+    "found unhashable key": "key_not_a_word",
+    "while parsing a flow": "brackets",
+    "found duplicate anchor": "anchor_twice",
 }
+"""PyYAML's words for a syntax error, and the hint an editor gets for them."""
 
 
 def _plain_syntax_message(problem: str, text: str, line: int | None) -> str:
     if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours
-        return _DEPTH_MESSAGE
+        return _depth_message()
     if "cannot start any token" in problem and line and _has_tab(text, line):
         problem = "tab character"
-    for known, hint in _SYNTAX_HINTS.items():
+    for known, hint in SYNTAX_HINTS.items():
         if known in problem:
-            return f"the file is not valid YAML: {hint}"
-    return (
-        f"the file is not valid YAML ({echo(problem)}); check the indentation, colons and "
-        "quotes on this line and the one above"
-    )
+            return _say("yaml.syntax", hint=_say(f"yaml.hint.{hint}"))
+    return _say("yaml.syntax_unknown", problem=echo(problem))
 
 
 def _has_tab(text: str, line: int) -> bool:

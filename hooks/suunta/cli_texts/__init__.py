@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_decimal
 
 TEXTS_DIR = Path(__file__).parent
 LANGUAGES = ("en", "fi", "sv")
@@ -45,6 +46,11 @@ def say(key: str, **values: Any) -> str:
     if template is None:
         raise KeyError(f"no command-line text '{key}'")
     return template.format(**values)
+
+
+def number_text(value: int) -> str:
+    """A large number as the chosen language groups its digits: 250,000 or 250 000."""
+    return format_decimal(value, locale=_chosen[0])
 
 
 def _lookup(language: str, key: str) -> str | None:
