@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import threading
+import io
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from suunta import local_server
+from suunta.local_server import QuietHandler
 
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", "/")
 
 
-class _GzipHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class _GzipHandler(QuietHandler):
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -35,18 +33,10 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with local_server.serve(site, "/", _GzipHandler) as url:
+        yield url + "/"

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from suunta import local_server  # noqa: E402
 from suunta.clock import TODAY_VARIABLE  # noqa: E402
 from suunta.generator import OWNED_DIRS  # noqa: E402
 from suunta.site_config import SITE_URL_VARIABLE  # noqa: E402
@@ -86,32 +84,12 @@ def built_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return sites
 
 
-class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site's folder under `SUB_PATH` only: anything the site asks for outside it
-    (a root-relative `/assets/...`) is a 404, as it would be on a project's Pages site."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
-            return str(Path(self.directory) / ".outside-the-sub-path")
-        return super().translate_path("/" + path[len(SUB_PATH) :])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 under `SUB_PATH`; yields its URL (without a trailing
-    slash, so tests write `url + "/goals/"`)."""
-    handler = functools.partial(_SubPathHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH.rstrip('/')}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve a built site on 127.0.0.1 under `SUB_PATH` (nothing outside it); yields its URL
+    without a trailing slash, so tests write `url + "/goals/"`."""
+    with local_server.serve(site, SUB_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT
+from conftest import ROOT, sub_path_site_url
 from link_check import broken_links
 from suunta import pdf
 from suunta.loader import load_data
 from suunta.localize import pick
 from suunta.model import StrategyModel, build_model
-from suunta.site_config import read_mkdocs_yml, site_settings
+from suunta.site_config import site_settings
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def test_pages_link_their_pdf_with_its_size_and_every_link_resolves(
             page.find("suunta-pdf") - 20 : page.find("suunta-pdf") + 400
         ]
         assert f"{file.relative_to(printed_site.site).as_posix()} ({size})" in printed_site.output
-    site_url = read_mkdocs_yml(ROOT / "mkdocs.yml")["site_url"]
+    site_url = sub_path_site_url(ROOT / "mkdocs.yml")  # the address the test build is made for
     checked, broken = broken_links(printed_site.site, site_url)
     assert not broken, broken
 

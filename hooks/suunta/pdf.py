@@ -10,20 +10,16 @@ site is served on 127.0.0.1 only, and every request that would leave it is refus
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import html
 import re
 import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from babel.units import format_unit
 
+from . import local_server
 from .chromium import keep_on_localhost, launch_options
 from .cli_texts import choose_language, say
 
@@ -127,30 +123,11 @@ def add_link(page: PdfPage) -> None:
     page.html_file.write_text(PLACEHOLDER.sub(lambda _: filled, text, count=1), encoding="utf-8")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1 on a free port; yields its address without a final slash."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def print_pages(site_dir: Path, pages: list[PdfPage]) -> list[str]:
     """Print each page to its PDF; returns the requests that were refused for leaving 127.0.0.1."""
     from playwright.sync_api import sync_playwright  # only `suunta pdf` needs Playwright
 
-    with serve(site_dir) as root, sync_playwright() as playwright:
+    with local_server.serve(site_dir) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
         try:
             context = browser.new_context()
