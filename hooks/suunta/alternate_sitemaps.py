@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .theme_patch import replace_once
+
 BUNDLES = Path("assets") / "javascripts"
 LOOKUP = 'M("link[rel=alternate]")'
 NO_LOOKUP = 'M("link[rel=alternate][data-suunta-sitemap]")'
@@ -22,14 +24,4 @@ NO_LOOKUP = 'M("link[rel=alternate][data-suunta-sitemap]")'
 
 def stop_alternate_sitemap_fetches(site_dir: Path) -> bool:
     """Patch the built bundle; True when it no longer looks up sitemaps for alternates."""
-    bundles = sorted((site_dir / BUNDLES).glob("bundle.*.min.js"))
-    if not bundles:
-        return False
-    for bundle in bundles:
-        code = bundle.read_text(encoding="utf-8")
-        if NO_LOOKUP in code:
-            continue
-        if code.count(LOOKUP) != 1:
-            return False
-        bundle.write_text(code.replace(LOOKUP, NO_LOOKUP), encoding="utf-8")
-    return True
+    return replace_once(sorted((site_dir / BUNDLES).glob("bundle.*.min.js")), LOOKUP, NO_LOOKUP)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .theme_patch import replace_once
+
 WORKERS = Path("assets") / "javascripts" / "workers"
 PREFIX_ONLY = "r:`${r}*`)"
 STEMMED_AND_PREFIX = "r:`${r} ${r}*`)"
@@ -20,13 +22,4 @@ STEMMED_AND_PREFIX = "r:`${r} ${r}*`)"
 def enable_stemmed_queries(site_dir: Path) -> bool:
     """Patch the built search worker; True when it now sends stemmed and prefix terms."""
     workers = sorted((site_dir / WORKERS).glob("search.*.min.js"))
-    if not workers:
-        return False
-    for worker in workers:
-        code = worker.read_text(encoding="utf-8")
-        if STEMMED_AND_PREFIX in code:
-            continue
-        if code.count(PREFIX_ONLY) != 1:
-            return False
-        worker.write_text(code.replace(PREFIX_ONLY, STEMMED_AND_PREFIX), encoding="utf-8")
-    return True
+    return replace_once(workers, PREFIX_ONLY, STEMMED_AND_PREFIX)
