@@ -18,6 +18,7 @@ from suunta import publish, urls
 from suunta.accessibility_schema import AccessibilityFile
 from suunta.accessibility_statement import review_problems
 from suunta.alternate_sitemaps import stop_alternate_sitemap_fetches
+from suunta.cli_texts import choose_language, say
 from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
 from suunta.embed import embed_files, write_embed_files
@@ -132,8 +133,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     the other languages' builds reuse its result.
     """
     if not config.use_directory_urls:
-        raise PluginError("Suunta needs 'use_directory_urls: true' in mkdocs.yml.")
+        raise PluginError(say("build.needs_directory_urls"))
     languages = _languages(config)
+    # Messages in SUUNTA_LANG, else the site's default language (en, fi or sv; else English).
+    choose_language(None, languages[0])
     root = Path(config.config_file_path).resolve().parent
     if config.theme["language"] == languages[0]:
         _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
@@ -252,8 +255,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page_language == site_language:
         return html
     log.warning(
-        f"docs/{page.file.src_uri}: there is no {site_language} version of this page; "
-        f"the {page_language} page is shown, marked as untranslated"
+        say(
+            "build.untranslated_page",
+            file=f"docs/{page.file.src_uri}",
+            language=site_language,
+            shown=page_language,
+        )
     )
     return mark_untranslated_page(html, page_language, site_language)
 
@@ -345,16 +352,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         files = embed_files(model, _build.templates_dir, _languages(config), config.site_url or "/")
         write_embed_files(_build.site_dir, files)
     if not enable_stemmed_queries(_build.site_dir):
-        log.warning(
-            "The search worker of this Material version could not be changed to stem queries; "
-            "Finnish and Swedish searches will miss inflected words (see suunta/search_stemming.py)"
-        )
+        log.warning(say("build.no_stemming"))
     if not stop_alternate_sitemap_fetches(_build.site_dir):
-        log.warning(
-            "The script of this Material version could not be changed to stop fetching "
-            "sitemap.xml beside every language link; pages would request missing files "
-            "(see suunta/alternate_sitemaps.py)"
-        )
+        log.warning(say("build.no_sitemap_change"))
     if _build.published_dir is not None and not (config.strict and _strict_warnings()):
         publish.publish(_build.published_dir)
         _build.published_dir = None
@@ -385,5 +385,5 @@ def _language_prefix(config: MkDocsConfig, language: str) -> str:
 
 def _languages(config: MkDocsConfig) -> list[str]:
     if "i18n" not in config.plugins:
-        raise PluginError("Suunta needs the i18n plugin (mkdocs-static-i18n) in mkdocs.yml.")
+        raise PluginError(say("build.needs_i18n"))
     return languages_from_i18n([dict(lang) for lang in config.plugins["i18n"].config.languages])

@@ -364,3 +364,32 @@ def test_a_wrong_pinned_today_is_told_in_the_chosen_language(
     assert capsys.readouterr().err == (
         "suunta: SUUNTA_TODAY='tomorrow' är inte ett datum; skriv det som ÅÅÅÅ-MM-DD\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        (None, "Strategian tiedoissa on 1 virhe"),  # the site's default language (fi)
+        ("sv", "Strategins uppgifter har 1 fel"),
+        ("en", "The strategy data has 1 problem"),
+    ],
+)
+def test_a_build_reports_data_errors_in_the_site_language_or_the_chosen_one(
+    project: Path, chosen: str | None, expected: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    strategy = project / "data" / "strategy.yml"
+    strategy.write_text(strategy.read_text("utf-8").replace("  start: 2023", "  start: twenty"))
+    env = {key: value for key, value in os.environ.items() if key != "SUUNTA_LANG"}
+    if chosen:
+        env["SUUNTA_LANG"] = chosen
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")],
+        capture_output=True, text=True, env={**env, "NO_MKDOCS_2_WARNING": "1"}, timeout=300,
+    )
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr[-2000:]
+    assert "data/strategy.yml, " in result.stderr

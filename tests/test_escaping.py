@@ -52,7 +52,7 @@ def test_sanitize_page_keeps_markdown_and_removes_what_runs() -> None:
     assert '<th style="text-align:center">R&amp;D</th>' in cleaned.replace("text-align: center", "text-align:center")
     for gone in ("onclick", "onerror", "javascript:", "<script", "alert(1)", "<iframe", "color: red"):
         assert gone not in cleaned
-    told = {item.what for item in removed}
+    told = {item.describe() for item in removed}
     assert {"the 'onclick' attribute of <p>", "the 'onerror' attribute of <img>",
             "the address 'javascript:alert(1)'", "the <script> element",
             "the <iframe> element"} <= told

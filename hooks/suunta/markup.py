@@ -20,6 +20,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from .cli_texts import say
+
 # Headings are left out on purpose: a description must not break the page's heading outline.
 ALLOWED_TAGS = {
     "p",
@@ -166,8 +168,17 @@ class Removed:
     """One thing the sanitiser took out of an editor's page, and the text to find it by."""
 
     what: str
+    """The kind of thing removed: `element`, `attribute` or `address` (a message key)."""
+    name: str
+    """The element's tag, the attribute's name, or the (shortened) address."""
     needle: str
     """Text as written in the source (a tag or attribute name, a URL) to locate the line."""
+    tag: str
+    """The element it was in (or the element itself)."""
+
+    def describe(self) -> str:
+        """What was removed, in words (the language of messages)."""
+        return say(f"build.removed_{self.what}", name=self.name, tag=self.tag)
 
 
 def sanitize_page(html: str) -> tuple[str, list[Removed]]:
@@ -193,11 +204,10 @@ def removal_warnings(file: str, source: str, removed: list[Removed]) -> list[str
     warnings = []
     for item in dict.fromkeys(removed):
         position = source.lower().find(item.needle.lower())
-        line = f", line {source.count(chr(10), 0, position) + 1}" if position >= 0 else ""
-        warnings.append(
-            f"{file}{line}: removed {item.what}; "
-            "pages may not contain scripts, event handlers, frames or javascript:/data: links"
-        )
+        where = file
+        if position >= 0:
+            where = say("build.at_line", file=file, line=source.count(chr(10), 0, position) + 1)
+        warnings.append(say("build.removed", where=where, what=item.describe()))
     return warnings
 
 
@@ -210,14 +220,14 @@ class _Disallowed(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in PAGE_TAGS:
-            self.removed.append(Removed(f"the <{tag}> element", f"<{tag}"))
+            self.removed.append(Removed("element", tag, f"<{tag}", tag))
             return
         allowed = PAGE_ATTRIBUTES.get(tag, set()) | PAGE_ATTRIBUTES["*"]
         for name, value in attrs:
             if name not in allowed:
-                self.removed.append(Removed(f"the '{name}' attribute of <{tag}>", name))
+                self.removed.append(Removed("attribute", name, name, tag))
             elif name in {"href", "src"} and value and not _allowed_url(value):
-                self.removed.append(Removed(f"the address '{_short(value)}'", value.strip()[:20]))
+                self.removed.append(Removed("address", _short(value), value.strip()[:20], tag))
 
 
 def _allowed_url(value: str) -> bool:

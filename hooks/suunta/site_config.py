@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .cli_texts import say
 from .theme_files import page_templates_dir
 
 
@@ -85,8 +86,5 @@ def site_url_override() -> str | None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise SiteUrlError(
-            f"{SITE_URL_VARIABLE}={value!r} is not a web address; "
-            "give the address the site is published at, such as https://org.github.io/repo/"
-        )
+        raise SiteUrlError(say("build.bad_site_url", variable=SITE_URL_VARIABLE, value=value))
     return value if value.endswith("/") else value + "/"
