@@ -543,7 +543,8 @@ INSPECT = r"""() => {
     }
   }
   const THEME_INLINE = ['__md_scope=new URL(', 'var palette=__md_get(',
-                        'var target=document.getElementById(location.hash'];
+                        'var target=document.getElementById(location.hash',
+                        '// Suunta, run in <head> before the page is painted'];
   for (const script of document.querySelectorAll('script')) {
     const text = script.textContent.trim();
     if (inContent(script)) {

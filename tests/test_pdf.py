@@ -4,8 +4,6 @@ and the pages link their PDFs with the size; and the link filling itself, withou
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -38,10 +36,14 @@ def printed_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """`suunta pdf` run once on a copy of the built demo (the original stays without PDFs)."""
     site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(built_site, site)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = pdf.main([str(site), "--lang", "en"])
-    return Printed(site, out.getvalue(), status)
+    # As the publishing workflow runs it: a process of its own (Playwright's sync API cannot
+    # run inside the browser tests' event loop).
+    done = subprocess.run(
+        [sys.executable, "-m", "suunta.cli", "pdf", str(site), "--lang", "en"],
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+    )
+    return Printed(site, done.stdout, done.returncode)
 
 
 @pytest.fixture(scope="module")
