@@ -99,3 +99,27 @@ def test_a_data_error_forgets_the_cache(generated: Path) -> None:
         run(generated)
     strategy.write_text(good, "utf-8")
     assert run(generated).written == []  # the pages on disk are still the good data's
+
+
+def test_warnings_follow_the_language_of_messages(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warnings are kept as text: another language of messages generates them again."""
+    from suunta.cli_texts import choose_language, current_language
+
+    before = current_language()
+    try:
+        choose_language("sv")
+        swedish = run(generated)
+        assert swedish.warnings[0].message.startswith("översättning saknas på sv")
+        english = run_in(generated, "en")
+        assert english.warnings[0].message.startswith("no translation in sv")
+    finally:
+        choose_language(before)
+
+
+def run_in(project: Path, language: str) -> generator.GenerationResult:
+    from suunta.cli_texts import choose_language
+
+    choose_language(language)
+    return run(project)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .accessibility_schema import AccessibilityFile
+from .cli_texts import current_language
 from .errors import DataProblem
 from .generation_result import GenerationResult
 
@@ -32,8 +33,10 @@ def cache_path(docs_dir: Path) -> Path:
 
 
 def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str], site_url: str) -> str:
-    """A digest of everything a generation reads: data, templates, UI texts, code, settings."""
-    digest = hashlib.sha256(json.dumps([FORMAT, languages, site_url]).encode())
+    """A digest of everything a generation reads: data, templates, UI texts, code, settings,
+    and the language of messages (the warnings are kept as text)."""
+    settings = [FORMAT, languages, site_url, current_language()]
+    digest = hashlib.sha256(json.dumps(settings).encode())
     for root, files in (
         (data_dir, _files(data_dir)),
         (templates_dir, _files(templates_dir)),
