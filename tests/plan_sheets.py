@@ -7,9 +7,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
+from suunta.cli_texts import choose_language
 
 BLUE, ORANGE, GREEN, GREY, PINK = "9BC2E6", "F4B084", "A9D08E", "D9D9D9", "FF00FF"
 HEADER = [
@@ -29,6 +31,15 @@ LONG = (
     "Vaatimukset laaditaan yhdessä kuntien kanssa, ja niiden toteutumista seurataan "
     "vuosittain tietohallinnon seudullisessa johtoryhmässä."
 )
+
+
+@pytest.fixture(autouse=True)  # imported by the import tests
+def english_messages(monkeypatch: pytest.MonkeyPatch):
+    """Messages in English whatever the site's language (SUUNTA_LANG wins over the site's)."""
+    monkeypatch.setenv("SUUNTA_LANG", "en")
+    choose_language("en")
+    yield
+    choose_language("en")
 
 
 def fill(colour: str) -> PatternFill:

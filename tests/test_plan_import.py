@@ -12,7 +12,16 @@ import pytest
 import yaml
 from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook, load_workbook
-from plan_sheets import BLUE, GREEN, LONG, ORANGE, empty_site, real_plan, text_plan
+from plan_sheets import (  # noqa: F401 (english_messages: an autouse fixture)
+    BLUE,
+    GREEN,
+    LONG,
+    ORANGE,
+    empty_site,
+    english_messages,
+    real_plan,
+    text_plan,
+)
 from suunta.cli import main as suunta_cli
 from suunta.cli_texts import choose_language, load_table
 from suunta.loader import load_data
@@ -21,15 +30,6 @@ from suunta.plan_import.words import half_year, phase_named
 from suunta.schema import Phase
 
 LANGUAGES = ["fi", "sv"]
-
-
-@pytest.fixture(autouse=True)
-def english_messages(monkeypatch: pytest.MonkeyPatch):
-    """Messages in English whatever the site's language (SUUNTA_LANG wins over the site's)."""
-    monkeypatch.setenv("SUUNTA_LANG", "en")
-    choose_language("en")
-    yield
-    choose_language("en")
 
 
 def run(site: Path, *args: str) -> int:

@@ -4,29 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 from openpyxl import Workbook
-from openpyxl.styles import PatternFill
+from plan_sheets import english_messages, fill  # noqa: F401 (an autouse fixture)
 from suunta.cli import main as suunta_cli
-from suunta.cli_texts import choose_language
 from suunta.loader import load_data
 from suunta.xlsx_import import import_workbook, slug
 
 BLUE, ORANGE, GREEN, PINK = "9BC2E6", "F4B084", "A9D08E", "FF00FF"
-
-
-@pytest.fixture(autouse=True)
-def english_messages(monkeypatch: pytest.MonkeyPatch):
-    """Messages in English whatever the site's language (SUUNTA_LANG wins over the site's)."""
-    monkeypatch.setenv("SUUNTA_LANG", "en")
-    choose_language("en")
-    yield
-    choose_language("en")
-
-
-def fill(colour: str) -> PatternFill:
-    return PatternFill(fill_type="solid", fgColor=colour)
 
 
 def make_plan(path: Path) -> Path:
