@@ -253,13 +253,9 @@ def main() -> None:
                 check=True,
             )
             lighthouse(demo, "the demo")
-            largest = max(
-                (r for r in results if int(r["n"]) <= 1000),  # type: ignore[call-overload]
-                key=lambda r: r["n"],
-                default=None,
-            )
-            if largest is not None:
-                lighthouse(Path(str(largest["site"])), f"{largest['n']} measures")
+            largest = max((r for r in results if r.n <= 1000), key=lambda r: r.n, default=None)
+            if largest is not None and args.lighthouse == "all":
+                lighthouse(largest.site, f"{largest.n} measures")
 
 
 if __name__ == "__main__":
