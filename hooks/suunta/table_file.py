@@ -6,8 +6,6 @@ every message about a cell names the sheet and the cell (`B4`), as the editor se
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from .cli_texts import say
+from .text_table import decode_text, text_rows
 
 MAX_BYTES = 20_000_000
 
@@ -65,12 +64,9 @@ def _read_workbook(path: Path) -> list[Table]:
 
 def _read_text(path: Path) -> list[list[Any]]:
     content = path.read_bytes()[:MAX_BYTES]
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")  # what Excel writes as "CSV"
+    text = decode_text(content)
+    if text is None:
+        text = content.decode("cp1252", errors="replace")  # never refuse a list for one byte
     if "\x00" in text:
         raise TableFileError(say("common.not_a_table", file=path.name))
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return text_rows(text, tab_separated=path.suffix.lower() in (".tsv", ".tab"))
