@@ -19,11 +19,7 @@ from .model import MeasureEntry, MunicipalityEntry, StrategyModel
 from .page_head import absolute_url
 from .progress import status_at
 from .render import make_context
-
-
-def language_root(language: str, languages: list[str]) -> str:
-    """Where a language's pages start: `""` for the default language, else `"sv/"`."""
-    return "" if language == languages[0] else f"{language}/"
+from .site_address import language_root
 
 
 def embed_files(

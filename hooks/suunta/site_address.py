@@ -14,6 +14,11 @@ from urllib.parse import urljoin, urlsplit
 from . import urls
 
 
+def language_root(language: str, languages: tuple[str, ...] | list[str]) -> str:
+    """Where a language's pages start, from the site root: "" for the default one, else "sv/"."""
+    return "" if language == languages[0] else f"{language}/"
+
+
 @dataclass(frozen=True)
 class SiteAddress:
     site_url: str
@@ -23,7 +28,7 @@ class SiteAddress:
 
     def root(self, language: str) -> str:
         """Where a language's pages start, from the site root: "" or "sv/"."""
-        return "" if language == self.languages[0] else f"{language}/"
+        return language_root(language, self.languages)
 
     def page_path(self, page: str, language: str) -> str:
         """A generated page's path from the site root: `sv/measures/x/`."""

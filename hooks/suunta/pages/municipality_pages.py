@@ -12,13 +12,14 @@ from babel import Locale
 from .. import urls
 from ..model import StrategyModel
 from ..render import RenderContext
+from ..site_address import language_root
 from . import GeneratedPage
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     if not model.municipalities:
         return []
-    language_root = "" if ctx.language == ctx.languages[0] else f"{ctx.language}/"
+    root = language_root(ctx.language, ctx.languages)
     strategy = ctx.text(model.strategy.title)
     pages = [
         GeneratedPage(
@@ -36,7 +37,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             (
                 language,
                 Locale.parse(language).get_display_name(ctx.language),
-                urls.root_file_url(page, urls.embed_fragment(entry.id, language), language_root),
+                urls.root_file_url(page, urls.embed_fragment(entry.id, language), root),
             )
             for language in ctx.languages
         ]
@@ -47,7 +48,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             name=name,
             strategy=strategy,
             embeds=embeds,
-            json_link=urls.root_file_url(page, urls.embed_json(entry.id), language_root),
+            json_link=urls.root_file_url(page, urls.embed_json(entry.id), root),
             as_of=model.as_of,
         )
         pages.append(GeneratedPage(page, name, body))
