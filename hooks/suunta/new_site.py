@@ -2,15 +2,15 @@
 
 The site holds only its own content and settings: data/, docs/, mkdocs.yml, a one-line hook
 file, the Pages workflow and its requirements. Suunta's code and theme stay in the package.
-The starter texts per language are in `site_starter/texts.yml`, the files' shapes in
-`site_starter/files/`.
+The starter texts per language are in `site_starter/texts.yml` (its languages are the ones a
+new site can have), the files' shapes in `site_starter/files/`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,11 +19,12 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .accessibility_schema import Country
 from .json_schema import SCHEMA_DIR, schema_comment, write_schemas
 
 STARTER_DIR = Path(__file__).parent / "site_starter"
-LANGUAGES = ("fi", "sv")
-COUNTRIES = ("FI", "SE")
+COUNTRIES = tuple(country.value for country in Country)
+"""The countries whose accessibility law a statement can follow (the schema's)."""
 DATA_FILES = {
     "strategy": "data/strategy.yml",
     "goals": "data/goals.yml",
@@ -52,7 +53,7 @@ class NewSite:
 def parse_languages(text: str) -> tuple[str, ...]:
     """`fi,sv` → ("fi", "sv"): the first is the site's default language."""
     languages = tuple(part.strip() for part in text.split(",") if part.strip())
-    unknown = [code for code in languages if code not in LANGUAGES]
+    unknown = [code for code in languages if code not in _starter_texts()]
     if not languages or unknown or len(set(languages)) != len(languages):
         raise NewSiteError(text)
     return languages
@@ -158,7 +159,3 @@ def _starter_texts() -> dict[str, dict[str, Any]]:
     with (STARTER_DIR / "texts.yml").open(encoding="utf-8") as handle:
         texts: dict[str, dict[str, Any]] = yaml.safe_load(handle)
     return texts
-
-
-def starter_languages() -> Sequence[str]:
-    return tuple(_starter_texts())

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from .cli_texts import choose_language, say
 from .clock import ClockError, today
-from .new_site import NewSite, NewSiteError, create_site, parse_languages
+from .new_site import COUNTRIES, NewSite, NewSiteError, create_site, parse_languages
 
 
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="suunta new", description=__doc__)
     parser.add_argument("directory", type=Path, help="the folder of the new site (new or empty)")
     parser.add_argument("--languages", default="fi,sv", help="fi,sv | sv,fi | fi | sv")
-    parser.add_argument("--country", default="FI", choices=["FI", "SE"])
+    parser.add_argument("--country", default="FI", choices=COUNTRIES)
     parser.add_argument(
         "--organisation", help="the organisation's name (the same in every language)"
     )
