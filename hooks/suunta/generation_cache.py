@@ -110,11 +110,9 @@ def forget(docs_dir: Path) -> None:
 def _result(stored: dict[str, Any], files: list[Path]) -> GenerationResult:
     date = stored["publication_date"]
     statement = stored["accessibility"]
-    pages = [path for path in files if path.suffix == ".md"]
     return GenerationResult(
-        pages=pages,
         files=files,
-        unchanged=len(pages),
+        unchanged=sum(1 for path in files if path.suffix == ".md"),
         warnings=[DataProblem(Path(f), line, fld, msg) for f, line, fld, msg in stored["warnings"]],
         site_names=stored["site_names"],
         statement_titles=stored["statement_titles"],

@@ -14,10 +14,9 @@ from .model import StrategyModel
 
 @dataclass
 class GenerationResult:
-    pages: list[Path] = field(default_factory=list)
-    """Every generated page file, changed or not."""
     files: list[Path] = field(default_factory=list)
-    """Every generated file: the pages and the published files (open data, feeds)."""
+    """Every generated file, changed or not: the pages and the published files (open data,
+    feeds)."""
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     removed: list[Path] = field(default_factory=list)
@@ -44,3 +43,8 @@ class GenerationResult:
     model: StrategyModel | None = None
     """The strategy, for what the theme prints beside the pages (structured data, embeds).
     Not kept by the generation cache: a cached result has None (see `generator.load_model`)."""
+
+    @property
+    def pages(self) -> list[Path]:
+        """Every generated page (Markdown) file, changed or not."""
+        return [path for path in self.files if path.suffix == ".md"]

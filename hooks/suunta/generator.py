@@ -144,7 +144,6 @@ def generate(
             description = descriptions.of(page.path, page.title)
             markdown = page_markdown(page, description)
             pages[Path(f"{page.path}.{language}.md")] = markdown.encode("utf-8")
-    result.pages = sorted(docs_dir / rel for rel in pages if rel.suffix == ".md")
     result.files = sorted(docs_dir / rel for rel in pages)
     _apply(docs_dir, pages, result)
     store(docs_dir, key, result)
