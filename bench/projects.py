@@ -16,46 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import copy_project  # noqa: E402  (the same project copy the tests use)
+from many_measures import (  # noqa: E402  (the same generated measures as the tests' large site)
+    GOALS,
+    LANGUAGES,
+    measure,
+    suunta_project,
+)
 from suunta.site_config import read_mkdocs_yml  # noqa: E402
 
-GOALS = ["ict-foundation", "applications", "collaboration"]
-LANGUAGES = ("fi", "sv")
-
-
-def measure(i: int) -> dict[str, object]:
-    return {
-        "id": f"measure-{i:05d}",
-        "goal": GOALS[i % len(GOALS)],
-        "title": {
-            "fi": f"Toimenpide {i}: palvelujen kehittäminen",
-            "sv": f"Åtgärd {i}: utveckling",
-        },
-        "description": {
-            "fi": f"Toimenpiteen {i} kuvaus. Kehitetään palveluja yhdessä kuntien kanssa.",
-            "sv": f"Beskrivning av åtgärd {i}. Tjänsterna utvecklas tillsammans med kommunerna.",
-        },
-        "responsible": [f"Henkilö {i % 17}"],
-        "units": [{"fi": "Sivistyspalvelut", "sv": "Bildningstjänster"}],
-        "schedule": [
-            {"period": "2025-spring", "phase": "investigation"},
-            {"period": "2025-autumn", "phase": "deployment"},
-        ],
-        "metric": {"fi": "Seurataan johtoryhmässä.", "sv": "Följs upp i ledningsgruppen."},
-        "status": "in_progress",
-    }
-
-
-def suunta_project(target: Path, measures: int) -> Path:
-    """A copy of the demo whose measures are replaced by `measures` generated ones."""
-    copy_project(target)
-    for old in (target / "data" / "measures").glob("*.yml"):
-        old.unlink()
-    items = [measure(i) for i in range(measures)]
-    (target / "data" / "measures" / "generated.yml").write_text(
-        yaml.safe_dump({"measures": items}, allow_unicode=True), "utf-8"
-    )
-    return target
+__all__ = ["baseline_project", "edit_one_measure", "suunta_project"]
 
 
 def edit_one_measure(project: Path) -> None:

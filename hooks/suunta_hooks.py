@@ -104,7 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_javascript.extend(missing_assets(config.extra_javascript, SCRIPTS))
     # Generated pages are reached from their index pages and links, not the navigation: a
     # site need not list Suunta's folders (nor update its list when Suunta adds a page kind).
-    generated = GitIgnoreSpec.from_lines(f"/{folder}/*.md" for folder in OWNED_DIRS)
+    generated = GitIgnoreSpec.from_lines(f"/{folder}/**/*.md" for folder in OWNED_DIRS)
     config.not_in_nav = generated if config.not_in_nav is None else config.not_in_nav + generated
     if _command.get("name") not in {"build", "gh-deploy"} or _i18n_building(config):
         return config

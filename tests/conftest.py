@@ -84,6 +84,26 @@ def built_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return sites
 
 
+LARGE_SITE_MEASURES = 320
+"""Enough for every list to run over several pages: the index and the whole timeline over
+four, each goal's timeline (about 107 measures a goal) over two."""
+
+
+@pytest.fixture(scope="session")
+def built_large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(project, site): a copy of the demo with `LARGE_SITE_MEASURES` generated measures
+    (`many_measures.py`, the benchmark's too), built once with --strict like the demo."""
+    from many_measures import suunta_project
+
+    root = tmp_path_factory.mktemp("large")
+    project = suunta_project(root / "project", LARGE_SITE_MEASURES)
+    site = root / "site"
+    config = project / "mkdocs.yml"
+    result = run_mkdocs(config, site, "--strict", site_url=sub_path_site_url(config))
+    assert result.returncode == 0, f"the large site: mkdocs build --strict failed:\n{result.stderr}"
+    return project, site
+
+
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 under `SUB_PATH` (nothing outside it); yields its URL

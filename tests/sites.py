@@ -20,8 +20,10 @@ _KINDS = (
     ("goal", "goals/"),
     ("measures", "measures/index"),
     ("measure", "measures/"),
+    ("measures-page", "measures/pages/"),
     ("timeline", "timeline/index"),
     ("goal-timeline", "timeline/"),
+    ("timeline-page", "timeline/pages/"),
     ("progress", "progress/index"),
     ("report", "reports/"),
     ("document", "strategy/index"),
@@ -59,7 +61,17 @@ def _first(generated: list[str], prefix: str) -> str | None:
     """The page `prefix` names, or the first page in the folder `prefix` (ending in "/")."""
     if not prefix.endswith("/"):
         return prefix if prefix in generated else None
-    return next((p for p in generated if p.startswith(prefix) and not p.endswith("/index")), None)
+    numbered = prefix.endswith("/pages/")  # a later page of a long list (pagination.py)
+    return next(
+        (
+            p
+            for p in generated
+            if p.startswith(prefix)
+            and not p.endswith("/index")
+            and (numbered or "/pages/" not in p)
+        ),
+        None,
+    )
 
 
 def _url(page: str) -> str:

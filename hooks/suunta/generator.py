@@ -76,11 +76,12 @@ OWNED_DIRS = (
     "open-data",
     DATA_DIR,
     FEEDS_DIR,
+    measures_index.ALL_ROWS_DIR,
     "municipalities",
 )
 """Folders of the docs tree that belong to the generator; stale files in them are removed."""
 
-GENERATED_FILE_DIRS = (DATA_DIR, FEEDS_DIR)
+GENERATED_FILE_DIRS = (DATA_DIR, FEEDS_DIR, measures_index.ALL_ROWS_DIR)
 """Owned folders whose every file is generated, not only the Markdown: none is an editor's."""
 
 STAGING_DIR = ".suunta-staging"
@@ -144,6 +145,9 @@ def generate(
             description = descriptions.of(page.path, page.title)
             markdown = page_markdown(page, description)
             pages[Path(f"{page.path}.{language}.md")] = markdown.encode("utf-8")
+        all_rows = measures_index.filter_rows(model, ctx)
+        if all_rows is not None:
+            pages[Path(f"{measures_index.ALL_ROWS_FILE}.{language}.json")] = all_rows
     result.files = sorted(docs_dir / rel for rel in pages)
     _apply(docs_dir, pages, result)
     store(docs_dir, key, result)

@@ -100,3 +100,13 @@ def root_file_url(from_page: str, path: str, language_root: str) -> str:
     pages start at `language_root` (`""` for the default language, `"sv/"`)."""
     here = language_root + directory_url(from_page) or "."
     return posixpath.relpath(path, here)
+
+
+def numbered_page(page: str, number: int) -> str:
+    """Page `number` of a list that starts on `page`: `measures/index` -> `measures/pages/2`,
+    `timeline/goal-1` -> `timeline/goal-1/pages/2`. A measure or goal id cannot collide: the
+    numbered pages lie one folder deeper than any page an id names."""
+    if number == 1:
+        return page
+    base = page[: -len("/index")] if page.endswith("/index") else page
+    return f"{base}/pages/{number}"

@@ -1,23 +1,35 @@
 """All measures of the strategy as one accessible table, with filters that JavaScript enables.
 
-Without JavaScript every measure is listed. Each row carries its filter values as data
-attributes; a value list is separated by "|".
+Without JavaScript every measure is listed: on one page, or on numbered pages of
+`pagination.PAGE_SIZE` rows when there are more. Each row carries its filter values as data
+attributes; a value list is separated by "|". A list over several pages is filtered as a
+whole: `filter_rows` gives every row, rendered as on the pages, for the filter script to load
+on first use (`filters/measures.json` under each language's root).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .. import urls
 from ..model import MeasureEntry, StrategyModel
+from ..pagination import page_title, paginate
 from ..progress import STATUS_ORDER, status_at
 from ..render import RenderContext
 from ..schedule import HalfYear
 from ..schedule_words import half_year_short
+from ..table_columns import optional_columns
 from ..timeline import columns_for
 from . import GeneratedPage
 
 FILTERS = ("goal", "theme", "unit", "responsible", "status", "period")
+
+ALL_ROWS_DIR = "filters"
+ALL_ROWS_FILE = f"{ALL_ROWS_DIR}/measures"
+"""Every row of the index for the filter script, per language: `filters/measures.fi.json` in
+the docs tree, served at `filters/measures.json` under the language's root. Only written when
+the index has several pages."""
 
 
 @dataclass(frozen=True)
@@ -31,15 +43,40 @@ class FilterField:
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     columns = columns_for(model)  # once: it looks at every measure
     values = {entry.id: row_values(entry, model, ctx, columns) for entry in model.measures}
-    body = ctx.render(
-        "measures_index.html",
-        urls.MEASURES_INDEX,
-        measures=model.measures,
-        row_values=values,
-        count=len(values),
-        filters=filter_fields(model, ctx, list(values.values()), columns),
-    )
-    return [GeneratedPage(urls.MEASURES_INDEX, ctx.labels("measures_index.title"), body)]
+    filters = filter_fields(model, ctx, list(values.values()), columns)
+    show = optional_columns(model.measures, model.as_of)
+    pages = []
+    for part in paginate(model.measures, urls.MEASURES_INDEX):
+        title = page_title(ctx.labels("measures_index.title"), part.pager, ctx.labels)
+        body = ctx.render(
+            "measures_index.html",
+            part.pager.path,
+            title=title,
+            measures=part.items,
+            row_values=values,
+            pager=part.pager,
+            filters=filters,
+            show=show,
+            all_rows=f"{ALL_ROWS_FILE}.json",
+        )
+        pages.append(GeneratedPage(part.pager.path, title, body))
+    return pages
+
+
+def filter_rows(model: StrategyModel, ctx: RenderContext) -> bytes | None:
+    """Every row of the index as its pages render it (links relative to the first page), as
+    compact JSON; None when the index fits one page and the script filters the page itself."""
+    if len(paginate(model.measures, urls.MEASURES_INDEX)) == 1:
+        return None
+    columns = columns_for(model)
+    show = optional_columns(model.measures, model.as_of)
+    macros = ctx.env.get_template("macros.html").make_module({"page": urls.MEASURES_INDEX})
+    measure_row = macros.measure_row  # type: ignore[attr-defined]  # a macro of the template
+    rows = [
+        str(measure_row(entry, show, row_values(entry, model, ctx, columns)))
+        for entry in model.measures
+    ]
+    return json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def row_values(

@@ -1,12 +1,32 @@
-"""Timeline pages: one for the whole strategy (a table per goal) and one per goal."""
+"""Timeline pages: one for the whole strategy (a table per goal) and one per goal.
+
+A long timeline continues on numbered pages (`pagination.py`): the whole strategy's rows are
+split in goal order, so a page holds the end of one goal's table and the start of the next,
+each under its goal's heading, a continued table marked as such.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import groupby
+
 from .. import urls
-from ..model import StrategyModel
+from ..model import GoalEntry, StrategyModel
+from ..pagination import page_title, paginate
 from ..render import RenderContext
-from ..timeline import build_timeline
+from ..timeline import Timeline, TimelineRow, build_timeline
 from . import GeneratedPage
+
+
+@dataclass(frozen=True)
+class TimelineSection:
+    """A goal's timeline, or the part of it on one page."""
+
+    goal: GoalEntry
+    timeline: Timeline
+    continued: bool
+    """The goal's first rows are on an earlier page."""
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
@@ -23,18 +43,44 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         for item in m.measure.schedule
     }
     common = {"as_of": model.as_of, "illustrative_schedules": illustrative, "phases": phases}
-    pages = [
-        GeneratedPage(
-            urls.TIMELINE,
-            ctx.labels("timeline.title"),
-            ctx.render("timeline.html", urls.TIMELINE, timelines=timelines, single=False, **common),
-        )
-    ]
-    for goal, timeline in timelines:
-        page = urls.goal_timeline_page(goal.id)
-        title = ctx.labels("timeline.goal_title", number=goal.goal.number)
+    rows = [(goal, timeline, row) for goal, timeline in timelines for row in timeline.rows]
+    pages = []
+    for part in paginate(rows, urls.TIMELINE):
+        title = page_title(ctx.labels("timeline.title"), part.pager, ctx.labels)
         body = ctx.render(
-            "timeline.html", page, timelines=[(goal, timeline)], single=True, title=title, **common
+            "timeline.html",
+            part.pager.path,
+            sections=_sections(part.items),
+            single=False,
+            title=title,
+            pager=part.pager,
+            **common,
         )
-        pages.append(GeneratedPage(page, title, body))
+        pages.append(GeneratedPage(part.pager.path, title, body))
+    for goal, timeline in timelines:
+        goal_title = ctx.labels("timeline.goal_title", number=goal.goal.number)
+        goal_rows = [(goal, timeline, row) for row in timeline.rows]
+        for part in paginate(goal_rows, urls.goal_timeline_page(goal.id)):
+            title = page_title(goal_title, part.pager, ctx.labels)
+            body = ctx.render(
+                "timeline.html",
+                part.pager.path,
+                sections=_sections(part.items),
+                single=True,
+                title=title,
+                pager=part.pager,
+                **common,
+            )
+            pages.append(GeneratedPage(part.pager.path, title, body))
     return pages
+
+
+def _sections(rows: Sequence[tuple[GoalEntry, Timeline, TimelineRow]]) -> list[TimelineSection]:
+    """Consecutive rows of one goal as one section, in the order given."""
+    sections = []
+    for _, group in groupby(rows, key=lambda item: item[0].id):
+        part = list(group)
+        goal, timeline, first = part[0]
+        shown = replace(timeline, rows=tuple(row for _, _, row in part))
+        sections.append(TimelineSection(goal, shown, first is not timeline.rows[0]))
+    return sections

@@ -1,0 +1,78 @@
+"""Long lists of measures split over numbered pages, so no page grows with the strategy.
+
+A region's portal may hold thousands of measures; a phone should not have to load them all to
+show the first screen. The first page keeps its address (`measures/`), the others follow
+it (`measures/pages/2/`), and every page links to all of them (a few links per hundred
+measures). A list that fits one page is not split: the page is the same as without paging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from . import urls
+from .labels import Labels
+
+PAGE_SIZE = 100
+"""Rows per page: a table a phone renders at once, and few pages at 2,000 measures."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page stands among the pages of a list (1-based, inclusive row numbers)."""
+
+    number: int
+    paths: tuple[str, ...]
+    """Every page of the list, in order, as in `urls.py`."""
+    first: int
+    last: int
+    total: int
+    size: int
+    """Rows per page."""
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    @property
+    def ranges(self) -> tuple[tuple[int, str, int, int], ...]:
+        """(number, path, first row, last row) of every page, for the links between them."""
+        return tuple(
+            (n, path, (n - 1) * self.size + 1, min(n * self.size, self.total))
+            for n, path in enumerate(self.paths, start=1)
+        )
+
+
+@dataclass(frozen=True)
+class PageOfList(Generic[T]):
+    pager: Pager
+    items: Sequence[T]
+
+
+def paginate(items: Sequence[T], first_page: str, size: int = PAGE_SIZE) -> list[PageOfList[T]]:
+    """`items` in pages of `size`; an empty list is one empty page (the page still exists)."""
+    count = max(1, -(-len(items) // size))
+    paths = tuple(urls.numbered_page(first_page, n) for n in range(1, count + 1))
+    pages = []
+    for n in range(1, count + 1):
+        chunk = items[(n - 1) * size : n * size]
+        first = (n - 1) * size + 1
+        pager = Pager(n, paths, first, first + len(chunk) - 1, len(items), size)
+        pages.append(PageOfList(pager, chunk))
+    return pages
+
+
+def page_title(title: str, pager: Pager, labels: Labels) -> str:
+    """`title` with the page's number on the second page on, so that every page's title is its
+    own (WCAG 2.4.2); the first page keeps the title the navigation shows."""
+    if pager.number == 1:
+        return title
+    return title + labels("pagination.title_suffix", number=pager.number, count=pager.count)
