@@ -134,13 +134,31 @@ def test_the_timelines_list_every_scheduled_measure_once_over_their_pages(
         ).exists()
 
 
+@pytest.mark.parametrize("root", ["", "sv/"])
+def test_a_goal_lists_its_measures_over_its_pages_and_keeps_the_rest_on_the_first(
+    built_large_site: tuple[Path, Path], root: str
+) -> None:
+    _, site = built_large_site
+    for goal, own in _by_goal().items():
+        first = _page(site, root + urls.directory_url(urls.goal_page(goal)))
+        second = _page(site, root + urls.directory_url(urls.numbered_page(urls.goal_page(goal), 2)))
+        listed = _measure_links(first, "//table[contains(@class, 'suunta-table')]")
+        listed += _measure_links(second, "//table[contains(@class, 'suunta-table')]")
+        assert listed == own
+        # the status chart stays on the first page; the second links back to it
+        assert first.xpath("//h2[@id='status']") and not second.xpath("//h2[@id='status']")
+        back = second.xpath("//div[contains(@class, 'suunta-goal')]/p/a")[0].get("href")
+        assert back == "../../"
+        assert second.findtext(".//title") != first.findtext(".//title")
+
+
 def test_no_list_page_grows_with_the_number_of_measures(
     built_large_site: tuple[Path, Path], built_site: Path
 ) -> None:
     """A page of 100 rows weighs the same at 320 measures as at 2,000; the first page of the
     large site's index is not much larger than the demo's whole index of 24."""
     _, site = built_large_site
-    for path in (_index_paths()[0], "timeline/", "timeline/pages/2/"):
+    for path in (_index_paths()[0], "timeline/", "timeline/pages/2/", "goals/applications/"):
         size = (site / path / "index.html").stat().st_size
         assert size < 250_000, (path, size)
     demo_index = (built_site / "measures" / "index.html").stat().st_size
@@ -238,7 +256,13 @@ def test_without_javascript_the_page_links_lead_through_every_measure(
 
 
 @pytest.mark.parametrize(
-    "path", ["/measures/pages/2/", "/sv/timeline/pages/2/", "/timeline/applications/pages/2/"]
+    "path",
+    [
+        "/measures/pages/2/",
+        "/sv/timeline/pages/2/",
+        "/timeline/applications/pages/2/",
+        "/sv/goals/collaboration/pages/2/",
+    ],
 )
 def test_pages_of_a_long_list_pass_axe(page: Page, large_site_url: str, path: str) -> None:
     page.goto(large_site_url + path)

@@ -59,7 +59,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             show=show,
             all_rows=f"{ALL_ROWS_FILE}.json",
         )
-        pages.append(GeneratedPage(part.pager.path, title, body))
+        pages.append(GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1))
     return pages
 
 

@@ -56,7 +56,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             pager=part.pager,
             **common,
         )
-        pages.append(GeneratedPage(part.pager.path, title, body))
+        pages.append(GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1))
     for goal, timeline in timelines:
         goal_title = ctx.labels("timeline.goal_title", number=goal.goal.number)
         goal_rows = [(goal, timeline, row) for row in timeline.rows]
@@ -71,7 +71,9 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
                 pager=part.pager,
                 **common,
             )
-            pages.append(GeneratedPage(part.pager.path, title, body))
+            pages.append(
+                GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1)
+            )
     return pages
 
 
