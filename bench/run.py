@@ -46,7 +46,14 @@ PAGE_KINDS = {
     "progress": "progress/",
     "about the strategy": "strategy/",
     "statement": "accessibility/",
+    "goal timeline": "timeline/ict-foundation/",
+    "open data": "open-data/",
+    "whole strategy": "strategy/whole/",
+    "measures, page 2": "measures/pages/2/",
+    "timeline, page 2": "timeline/pages/2/",
+    "goal, page 2": "goals/ict-foundation/pages/2/",
 }
+"""One page of each kind; the numbered pages of long lists exist only on large sites."""
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -21,7 +21,6 @@ from .dcat_catalog import CATALOG_PATH, catalog_jsonld
 from .dcat_catalog import MEDIA_TYPE as JSONLD_MEDIA_TYPE
 from .measures_csv import measures_csv
 from .model import StrategyModel
-from .plan_export import write_plan_workbook
 from .plan_import.words import vocabulary
 from .published_file import PublishedFile
 from .render import RenderContext
@@ -123,6 +122,10 @@ def measures_workbook(model: StrategyModel, ctx: RenderContext) -> bytes | None:
     """
     if ctx.language not in vocabulary().sheet:
         return None
+    # openpyxl (and lxml, which it takes) is 15 MiB a build that reads its pages from the
+    # generation cache never needs: imported here, when a workbook is made.
+    from .plan_export import write_plan_workbook
+
     buffer = io.BytesIO()
     write_plan_workbook(
         [entry.goal for entry in model.goals],

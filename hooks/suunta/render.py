@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from . import urls
@@ -23,6 +30,27 @@ from .schedule_words import half_year_short, period_short, schedule_sentence
 from .schema import Localized, Name
 from .site_address import SiteAddress
 from .table_columns import optional_columns
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, shared by every language's environment: each
+    language has its own filters and globals, but the same compiled code. Keyed by Jinja on
+    the template's name and source, so an edited template (under `mkdocs serve`) is compiled
+    anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,7 @@ def make_context(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     labels = Labels(language, terms)
     context = RenderContext(language, languages, labels, env)
