@@ -21,11 +21,11 @@ from suunta.alternate_sitemaps import stop_alternate_sitemap_fetches
 from suunta.cli_texts import choose_language, say
 from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
-from suunta.embed import embed_files, write_embed_files
+from suunta.embed import write_embed_files
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generation_result import GenerationResult
-from suunta.generator import OWNED_DIRS, generate, load_model
+from suunta.generator import OWNED_DIRS, generate
 from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
@@ -72,7 +72,6 @@ class _Build:
     touched_at: float = 0.0
     html_bodies: dict[str, str] = field(default_factory=dict)
     """Generated pages' bodies (finished HTML) between `on_page_markdown` and `on_page_content`."""
-    templates_dir: Path | None = None
 
 
 _build = _Build()
@@ -148,7 +147,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             docs_dir=Path(config.docs_dir),
             theme_dir=Path(custom_dir) if custom_dir else None,
         )
-        _build.templates_dir = paths.templates_dir
         try:
             _build.generated = generate(
                 paths.data_dir,
@@ -160,8 +158,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         except DataError as error:
             raise PluginError(error.report(root)) from None
         result = _build.generated
-        if result.model is None:  # the cache had the pages; the head and embeds need the data
-            result.model = load_model(paths.data_dir, languages)
         if result.written or result.removed:  # changed folders are swapped in whole
             _build.touched = [*result.files, *result.removed]
         _build.touched_at = time.monotonic()
@@ -312,7 +308,7 @@ def on_page_context(
         language=language,
         languages=_languages(config),
         home_path=_language_prefix(config, language),
-        model=generated.model if generated else None,
+        structured_data=generated.structured_data.get(language) if generated else None,
         country=statement.country.value if statement else None,
     )
     return context
@@ -347,10 +343,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
     roots = {lang: _language_prefix(config, lang) for lang in _languages(config)}
     split_search_index(_build.site_dir, roots)
-    model = _build.generated.model if _build.generated else None
-    if model is not None and _build.templates_dir is not None:
-        files = embed_files(model, _build.templates_dir, _languages(config), config.site_url or "/")
-        write_embed_files(_build.site_dir, files)
+    if _build.generated is not None:
+        write_embed_files(_build.site_dir, _build.generated.embeds)
     if not enable_stemmed_queries(_build.site_dir):
         log.warning(say("build.no_stemming"))
     if not stop_alternate_sitemap_fetches(_build.site_dir):

@@ -52,6 +52,30 @@ def test_nothing_changed_reads_nothing_and_gives_the_same_result(
     assert cached.publication_date == fresh.publication_date
 
 
+def test_the_cache_keeps_what_the_build_needs_beside_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home page's structured data and the municipalities' embeds come from the cache
+    too: a build whose pages are ready never reads the data (the hook has no other way in)."""
+    project = copy_project(tmp_path / "project")
+    site_url = "https://strategia.example.fi/ict/"
+
+    def with_url() -> generator.GenerationResult:
+        return generate(
+            project / "data", project / "docs", project / "overrides" / "suunta", LANGS, site_url
+        )
+
+    fresh = with_url()
+    no_loading(monkeypatch)
+    cached = with_url()
+    assert cached.written == []
+    assert set(cached.structured_data) == set(LANGS)
+    assert cached.structured_data == fresh.structured_data
+    assert cached.structured_data["sv"]["url"] == site_url + "sv/"
+    assert cached.embeds == fresh.embeds
+    assert any(path.endswith(".sv.html") for path in cached.embeds)
+
+
 @pytest.mark.parametrize(
     "change",
     [

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
-from .generator import level_terms
 from .model import MeasureEntry, MunicipalityEntry, StrategyModel
 from .page_head import absolute_url
 from .progress import status_at
@@ -30,7 +29,7 @@ def embed_files(
     if not model.municipalities:
         return files
     for language in languages:
-        ctx = make_context(templates_dir, language, languages, level_terms(model, language))
+        ctx = make_context(templates_dir, language, languages, model.level_terms(language))
         root = absolute_url(site_url, language_root(language, languages))
         for entry in model.municipalities:
             measures = entry.measures

@@ -22,7 +22,7 @@ from .errors import DataProblem
 from .generation_result import GenerationResult
 
 CACHE_FILE = ".suunta-cache.json"
-FORMAT = 3
+FORMAT = 4
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".yml")
 _NOT_CODE = ("theme", "site_starter", "__pycache__")
@@ -95,6 +95,8 @@ def store(docs_dir: Path, key: str, result: GenerationResult) -> None:
             "feed_titles": result.feed_titles,
             "catalog_path": result.catalog_path,
             "site_descriptions": result.site_descriptions,
+            "structured_data": result.structured_data,
+            "embeds": result.embeds,
         },
     }
     try:
@@ -124,6 +126,8 @@ def _result(stored: dict[str, Any], files: list[Path]) -> GenerationResult:
         feed_titles=stored["feed_titles"],
         catalog_path=stored["catalog_path"],
         site_descriptions=stored["site_descriptions"],
+        structured_data=stored["structured_data"],
+        embeds=stored["embeds"],
     )
 
 

@@ -1,15 +1,18 @@
-"""What one generation produced: the pages, and what the site's frame needs from the data."""
+"""What one generation produced: the pages, and what the site's frame needs from the data.
+
+All of it is plain values, kept by the generation cache, so a build whose pages are ready
+never reads the data again."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .accessibility_schema import AccessibilityFile
 from .dcat_catalog import CATALOG_PATH
 from .errors import DataProblem
-from .model import StrategyModel
 
 
 @dataclass
@@ -40,9 +43,12 @@ class GenerationResult:
     """The DCAT-AP catalog, from the site root, for the open-data page's head."""
     site_descriptions: dict[str, str] = field(default_factory=dict)
     """Per language, the description of pages the data says nothing about (editors' pages)."""
-    model: StrategyModel | None = None
-    """The strategy, for what the theme prints beside the pages (structured data, embeds).
-    Not kept by the generation cache: a cached result has None (see `generator.load_model`)."""
+    structured_data: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per language, the strategy as JSON-LD for the home page's head; empty without
+    `site_url` (no address to give)."""
+    embeds: dict[str, str] = field(default_factory=dict)
+    """The embeddable municipality lists (`embed.py`), by path from the site root; written
+    beside the site after the build."""
 
     @property
     def pages(self) -> list[Path]:

@@ -18,14 +18,16 @@ import yaml
 
 from . import urls
 from .dcat_catalog import file_title
+from .embed import embed_files
 from .generation_cache import cached_result, fingerprint, forget, store
 from .generation_result import GenerationResult
-from .labels import LEVELS, Labels
+from .labels import Labels
 from .loader import load_data
 from .localize import pick
 from .model import StrategyModel, build_model
 from .open_data import DATA_DIR, FEEDS_DIR, feed_of, published_files
 from .page_description import PageDescriptions
+from .page_head import absolute_url
 from .pages import (
     GeneratedPage,
     document_pages,
@@ -42,7 +44,8 @@ from .pages import (
     whole_strategy,
 )
 from .render import RenderContext, make_context
-from .site_address import SiteAddress
+from .site_address import SiteAddress, language_root
+from .structured_data import strategy_json_ld
 
 
 class PageBuilder(Protocol):
@@ -116,13 +119,13 @@ def generate(
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree
     data = load_data(data_dir, languages)
     model = build_model(data)
+    site = SiteAddress(site_url, tuple(languages))
     result = GenerationResult(
         warnings=list(data.translation_gaps),
         accessibility=data.accessibility,
         publication_date=model.publication_date,
-        model=model,
+        embeds=embed_files(model, templates_dir, languages, site_url or "/"),
     )
-    site = SiteAddress(site_url, tuple(languages))
     contexts = {
         lang: page_context(model, templates_dir, lang, languages, site) for lang in languages
     }
@@ -132,9 +135,12 @@ def generate(
         result.site_names[language] = pick(model.strategy.title, language, languages).text
         if model.illustrative:
             result.site_notes[language] = Labels(language)("illustrative.site")
-        labels = Labels(language, level_terms(model, language))
+        labels = Labels(language, model.level_terms(language))
         descriptions = PageDescriptions(model, labels, language, languages)
         result.site_descriptions[language] = descriptions.site()
+        if site_url:
+            home = absolute_url(site_url, language_root(language, languages))
+            result.structured_data[language] = strategy_json_ld(model, language, languages, home)
         feed = feed_of(files, language)
         if feed is not None:
             result.feed_paths[language] = feed.site_path
@@ -155,11 +161,6 @@ def generate(
     _apply(docs_dir, pages, result)
     store(docs_dir, key, result)
     return result
-
-
-def load_model(data_dir: Path, languages: list[str]) -> StrategyModel:
-    """The strategy alone, for a build whose pages the generation cache had ready."""
-    return build_model(load_data(data_dir, languages))
 
 
 def render_pages(
@@ -183,7 +184,7 @@ def page_context(
     languages: list[str],
     site: SiteAddress,
 ) -> RenderContext:
-    ctx = make_context(templates_dir, language, languages, level_terms(model, language))
+    ctx = make_context(templates_dir, language, languages, model.level_terms(language))
     ctx.env.globals["as_of"] = model.as_of
     return dataclasses.replace(ctx, site=site)
 
@@ -192,15 +193,6 @@ def _built_pages(
     model: StrategyModel, ctx: RenderContext, builders: tuple[PageBuilder, ...] = PAGE_BUILDERS
 ) -> list[GeneratedPage]:
     return [page for builder in builders for page in builder.build(model, ctx)]
-
-
-def level_terms(model: StrategyModel, language: str) -> dict[str, dict[str, str]]:
-    """The strategy's own words for its levels in `language` (the loader checked the forms)."""
-    terms = model.strategy.terms
-    if terms is None:
-        return {}
-    given = {level: getattr(terms, level) for level in LEVELS}
-    return {level: words[language] for level, words in given.items() if words and language in words}
 
 
 def page_markdown(page: GeneratedPage, description: str = "") -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .accessibility_schema import AccessibilityFile
 from .document_schema import DocumentFile
+from .labels import LEVELS
 from .loader import StrategyData
 from .municipalities import find, municipality_id
 from .schema import Goal, Measure, Municipality, Report, StrategyFile, Theme
@@ -116,6 +117,17 @@ class StrategyModel:
     def has_progress(self) -> bool:
         """Dated progress updates or reports exist: the progress page has something to show."""
         return bool(self.strategy.reports) or any(m.measure.progress for m in self.measures)
+
+    def level_terms(self, language: str) -> dict[str, dict[str, str]]:
+        """The strategy's own words for its levels in `language` (the loader checked the
+        forms), for the UI texts (`labels.Labels`)."""
+        terms = self.strategy.terms
+        if terms is None:
+            return {}
+        given = {level: getattr(terms, level) for level in LEVELS}
+        return {
+            level: words[language] for level, words in given.items() if words and language in words
+        }
 
     @property
     def illustrative(self) -> bool:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
 from .markup import json_ld
-from .model import StrategyModel
-from .structured_data import strategy_json_ld
 
 X_DEFAULT = "x-default"
 
@@ -76,16 +75,15 @@ def page_head(
     language: str,
     languages: list[str],
     home_path: str,
-    model: StrategyModel | None,
+    structured_data: dict[str, Any] | None,
     country: str | None,
 ) -> PageHead:
     """The head of the page at `page_path` (`sv/goals/`), whose languages are at `paths`;
     `home_path` is where `language`'s pages start (`""`, `"sv/"`)."""
     is_home = page_path == home_path
     structured = None
-    if is_home and model is not None and site_url:
-        data = strategy_json_ld(model, language, languages, absolute_url(site_url, home_path))
-        structured = json_ld(data)
+    if is_home and structured_data:
+        structured = json_ld(structured_data)
     return PageHead(
         alternates=alternates(site_url, paths, languages) if site_url else [],
         url=absolute_url(site_url, page_path) if site_url else None,
