@@ -221,6 +221,8 @@ def test_filters_on_a_later_page_find_matches_on_every_page(
         link.rsplit("/", 2)[-2] for link in shown.evaluate_all("as => as.map(a => a.href)")
     ] == [m for own in _by_goal().values() for m in own if int(m[-5:]) in wanted]
     expect(page.locator("#measure-pages")).to_be_hidden()
+    expect(page.locator("#page-range")).to_be_hidden()
+    expect(page.locator("#all-measures caption")).not_to_contain_text("101–200")
     assert "?responsible=" in page.url
     shown.last.click()  # the rows' links lead to the measures' pages from here too
     last = [m for own in _by_goal().values() for m in own if int(m[-5:]) in wanted][-1]
@@ -235,6 +237,7 @@ def test_filters_on_a_later_page_find_matches_on_every_page(
         f"Näytetään 100/{LARGE_SITE_MEASURES} toimenpidettä."
     )
     expect(page.locator("#measure-pages")).to_be_visible()
+    expect(page.locator("#all-measures caption")).to_contain_text("101–200")
     assert page.locator("#all-measures tbody tr:not([hidden])").count() == 100
 
 

@@ -36,6 +36,15 @@ half-year without a phase."""
 HEADER_ROW = 3
 SHEET_NAME_LIMIT = 31
 
+# One style object per look, shared by every cell that has it: a plan of 1,000 measures has
+# tens of thousands of cells, and openpyxl keeps what each cell is given.
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+_FILLS = {
+    meaning: PatternFill(fill_type="solid", fgColor=colour)
+    for meaning, colour in PHASE_COLOURS.items()
+}
+
 
 def write_plan_workbook(
     goals: Sequence[Goal],
@@ -110,8 +119,8 @@ def _write_goal(
     headers += [words["columns"][r] for r in tail]
     for column, text in enumerate(headers, start=1):
         cell = _cell(sheet, HEADER_ROW, column, text)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = _BOLD
+        cell.alignment = _WRAP
     text_column = roles.index("description") + 1
     sheet.column_dimensions[get_column_letter(text_column)].width = 60
     row = HEADER_ROW + 1
@@ -123,15 +132,13 @@ def _write_goal(
     titles = {t.id: _text(t.title, order) for t in goal.themes}
     for theme, members in groups:
         if theme is not None:
-            _cell(sheet, row, text_column, titles[theme]).font = Font(bold=True)
+            _cell(sheet, row, text_column, titles[theme]).font = _BOLD
             row += 1
         for measure in members:
             values = _row_values(measure, roles, order)
             for column, value in enumerate(values, start=1):
                 if value:
-                    _cell(sheet, row, column, value).alignment = Alignment(
-                        wrap_text=True, vertical="top"
-                    )
+                    _cell(sheet, row, column, value).alignment = _WRAP
             tail_start = len(roles) + len(periods) + 1
             for offset, value in enumerate(_row_values(measure, tail, order)):
                 if value:
@@ -173,7 +180,7 @@ def _write_schedule(
             continue
         meaning = entry.phase.value if entry.phase else UNPHASED
         used_unphased |= entry.phase is None
-        fill = PatternFill(fill_type="solid", fgColor=PHASE_COLOURS[meaning])
+        fill = _FILLS[meaning]
         for column in columns:
             _cell(sheet, row, column).fill = fill
         if entry.note:
@@ -191,13 +198,13 @@ def _covers(entry: ScheduleEntry, half: HalfYear) -> bool:
 
 def _write_legend(sheet: Worksheet, column: int, words: dict[str, Any], unphased: bool) -> None:
     row = sheet.max_row + 2
-    _cell(sheet, row, column, words["legend"]).font = Font(bold=True)
+    _cell(sheet, row, column, words["legend"]).font = _BOLD
     names = dict(words["phases"])
     if unphased:
         names[UNPHASED] = words["unphased"]
     for offset, (meaning, name) in enumerate(names.items(), start=1):
         cell = _cell(sheet, row + offset, column, name)
-        cell.fill = PatternFill(fill_type="solid", fgColor=PHASE_COLOURS[meaning])
+        cell.fill = _FILLS[meaning]
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -7,7 +7,7 @@
 // A list over several pages is filtered as a whole: on first use the script loads every row
 // (`data-all`: rows rendered by the same template as the pages, links relative to the first
 // page, which `data-rows-base` points to) and shows the matches in place of the page's rows,
-// hiding the page links; clearing the filters brings the page back.
+// hiding the page links and the page's row range; clearing the filters brings the page back.
 (function () {
   "use strict";
   var form = document.querySelector("form.suunta-filters");
@@ -20,6 +20,9 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var allUrl = form.getAttribute("data-all");
   var pageLinks = document.getElementById(form.getAttribute("data-pages") || "");
+  var pageRange = document.getElementById(form.getAttribute("data-range") || "");
+  var caption = table.caption;
+  var pageCaption = caption ? caption.textContent : "";
   var total = Number(form.getAttribute("data-total")) || pageRows.length;
   var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
   var allRows = null; // every row of the list, once loaded
@@ -73,7 +76,11 @@
     var whole = allUrl && filtering() && allRows;
     var rows = whole ? allRows : pageRows;
     show(rows);
+    // The whole list's matches are shown: the page's links, row range and caption say
+    // nothing about them until the filters are cleared.
     if (pageLinks) pageLinks.hidden = Boolean(whole);
+    if (pageRange) pageRange.hidden = Boolean(whole);
+    if (caption && allUrl) caption.textContent = whole ? form.getAttribute("data-caption") : pageCaption;
     var shown = 0;
     rows.forEach(function (row) {
       var visible = selects.every(function (select) { return matches(row, select); });
