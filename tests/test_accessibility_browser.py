@@ -200,6 +200,11 @@ def test_structure_tables_charts_images_and_links_make_sense(page: Page, url: Ca
     page.goto(url(path))
     report = page.evaluate("""() => {
       const problems = [];
+      // Sections the browser does not lay out until they near the screen (content-visibility,
+      // the whole strategy) have no innerText until then: lay them out to read them.
+      for (const s of document.querySelectorAll('section')) {
+        if (getComputedStyle(s).contentVisibility === 'auto') s.style.contentVisibility = 'visible';
+      }
       for (const t of document.querySelectorAll('.md-content table')) {
         if (!t.caption || !t.caption.innerText.trim()) problems.push('table without caption');
         if (!t.querySelector('th')) problems.push('table without header cells');

@@ -7,7 +7,7 @@ each under its goal's heading, a continued table marked as such.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -44,40 +44,44 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     }
     common = {"as_of": model.as_of, "illustrative_schedules": illustrative, "phases": phases}
     rows = [(goal, timeline, row) for goal, timeline in timelines for row in timeline.rows]
+    pages = _pages(ctx, rows, urls.TIMELINE, ctx.labels("timeline.title"), False, common)
+    for goal, timeline in timelines:
+        goal_rows = [(goal, timeline, row) for row in timeline.rows]
+        title = ctx.labels("timeline.goal_title", number=goal.goal.number)
+        pages += _pages(ctx, goal_rows, urls.goal_timeline_page(goal.id), title, True, common)
+    return pages
+
+
+Row = tuple[GoalEntry, Timeline, TimelineRow]
+
+
+def _pages(
+    ctx: RenderContext,
+    rows: list[Row],
+    first_page: str,
+    title: str,
+    single: bool,
+    common: Mapping[str, object],
+) -> list[GeneratedPage]:
+    """A timeline's pages: the whole strategy's (`single` False: goal headings) or a goal's."""
     pages = []
-    for part in paginate(rows, urls.TIMELINE):
-        title = page_title(ctx.labels("timeline.title"), part.pager, ctx.labels)
+    for part in paginate(rows, first_page):
+        numbered = page_title(title, part.pager, ctx.labels)
         body = ctx.render(
             "timeline.html",
             part.pager.path,
             sections=_sections(part.items),
-            single=False,
-            title=title,
+            single=single,
+            title=numbered,
             pager=part.pager,
             **common,
         )
-        pages.append(GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1))
-    for goal, timeline in timelines:
-        goal_title = ctx.labels("timeline.goal_title", number=goal.goal.number)
-        goal_rows = [(goal, timeline, row) for row in timeline.rows]
-        for part in paginate(goal_rows, urls.goal_timeline_page(goal.id)):
-            title = page_title(goal_title, part.pager, ctx.labels)
-            body = ctx.render(
-                "timeline.html",
-                part.pager.path,
-                sections=_sections(part.items),
-                single=True,
-                title=title,
-                pager=part.pager,
-                **common,
-            )
-            pages.append(
-                GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1)
-            )
+        searchable = part.pager.number == 1
+        pages.append(GeneratedPage(part.pager.path, numbered, body, searchable=searchable))
     return pages
 
 
-def _sections(rows: Sequence[tuple[GoalEntry, Timeline, TimelineRow]]) -> list[TimelineSection]:
+def _sections(rows: Sequence[Row]) -> list[TimelineSection]:
     """Consecutive rows of one goal as one section, in the order given."""
     sections = []
     for _, group in groupby(rows, key=lambda item: item[0].id):
