@@ -162,6 +162,27 @@ def test_a_goal_lists_its_measures_over_its_pages_and_keeps_the_rest_on_the_firs
         assert len({page.findtext(".//title") for page in pages}) == len(pages)
 
 
+def test_a_municipality_lists_the_measures_naming_it_over_its_pages(
+    built_large_site: tuple[Path, Path],
+) -> None:
+    _, site = built_large_site
+    own = [
+        m for ids in _by_goal().values() for m in ids if "municipalities" in measure(int(m[-5:]))
+    ]
+    count = -(-len(own) // PAGE_SIZE)
+    assert count > 1
+    first = urls.municipality_page("tampere")
+    pages = [
+        _page(site, "sv/" + urls.directory_url(urls.numbered_page(first, n)))
+        for n in range(1, count + 1)
+    ]
+    table = "//table[contains(@class, 'suunta-table')]"
+    assert [m for page in pages for m in _measure_links(page, table)] == own
+    # the links for embedding are on the first page only
+    assert pages[0].xpath("//h2[@id='embed']") and not pages[1].xpath("//h2[@id='embed']")
+    assert len({page.findtext(".//title") for page in pages}) == count
+
+
 def test_no_list_page_grows_with_the_number_of_measures(
     built_large_site: tuple[Path, Path], built_site: Path
 ) -> None:
@@ -275,6 +296,7 @@ def test_without_javascript_the_page_links_lead_through_every_measure(
         "/sv/timeline/pages/2/",
         "/timeline/applications/pages/2/",
         "/sv/goals/collaboration/pages/2/",
+        "/municipalities/tampere/pages/2/",
     ],
 )
 def test_pages_of_a_long_list_pass_axe(page: Page, large_site_url: str, path: str) -> None:

@@ -2,7 +2,8 @@
 
 Each municipality page links its embeddable list and JSON (written by `embed.py`), which
 stay at one address whatever the site's languages. No pages when no measure names a
-municipality.
+municipality. A municipality named by more measures than fit a page lists them on numbered
+pages (`pagination.py`); the embedding links stay on its first page.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from babel import Locale
 
 from .. import urls
 from ..model import StrategyModel
+from ..pagination import page_title, paginate
 from ..render import RenderContext
 from ..site_address import language_root
+from ..table_columns import optional_columns
 from . import GeneratedPage
 
 
@@ -31,25 +34,33 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         )
     ]
     for entry in model.municipalities:
-        page = urls.municipality_page(entry.id)
+        first = urls.municipality_page(entry.id)
+        show = optional_columns(entry.measures, model.as_of)  # the same columns on every page
         name = ctx.text(entry.municipality.name)
         embeds = [
             (
                 language,
                 Locale.parse(language).get_display_name(ctx.language),
-                urls.root_file_url(page, urls.embed_fragment(entry.id, language), root),
+                urls.root_file_url(first, urls.embed_fragment(entry.id, language), root),
             )
             for language in ctx.languages
         ]
-        body = ctx.render(
-            "municipality.html",
-            page,
-            entry=entry,
-            name=name,
-            strategy=strategy,
-            embeds=embeds,
-            json_link=urls.root_file_url(page, urls.embed_json(entry.id), root),
-            as_of=model.as_of,
-        )
-        pages.append(GeneratedPage(page, name, body))
+        for part in paginate(entry.measures, first):
+            title = page_title(name, part.pager, ctx.labels)
+            body = ctx.render(
+                "municipality.html",
+                part.pager.path,
+                entry=entry,
+                title=title,
+                name=name,
+                measures=part.items,
+                pager=part.pager,
+                show=show,
+                strategy=strategy,
+                embeds=embeds,
+                json_link=urls.root_file_url(first, urls.embed_json(entry.id), root),
+                as_of=model.as_of,
+            )
+            searchable = part.pager.number == 1
+            pages.append(GeneratedPage(part.pager.path, title, body, searchable=searchable))
     return pages
