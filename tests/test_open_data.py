@@ -75,6 +75,19 @@ def test_the_schema_rejects_a_measure_without_a_title(sites: dict[str, Path]) ->
         jsonschema.Draft202012Validator(schema).validate(data)
 
 
+def _index_links(site: Path, first: str) -> list[lxml_html.HtmlElement]:
+    """The measure links of every page of the measures index, following its next links."""
+    links: list[lxml_html.HtmlElement] = []
+    path = first
+    while True:
+        index = page(site, path)
+        links += index.xpath("//table[@id='all-measures']//tr[@data-goal]/th/a")
+        following = index.xpath("//nav[@class='suunta-pagination']//a[@rel='next']/@href")
+        if not following:
+            return links
+        path = posixpath.normpath(posixpath.join(path, following[0]))
+
+
 @pytest.mark.parametrize("name", SITES)
 def test_each_csv_has_exactly_the_index_measures_in_its_language(
     sites: dict[str, Path], name: str
@@ -88,10 +101,9 @@ def test_each_csv_has_exactly_the_index_measures_in_its_language(
         labels = Labels(language, _terms(name, language))
         assert header[:2] == [labels("open_data.columns.number"), labels("open_data.columns.id")]
         assert labels("open_data.columns.title") in header
-        index = page(site, f"{root(name, language)}measures")
-        links = index.xpath("//table[@id='all-measures']//tr[@data-goal]/th/a")
+        links = _index_links(site, f"{root(name, language)}measures")
         assert [r[header.index(labels("open_data.columns.id"))] for r in body] == [
-            a.get("href").strip("/") for a in links
+            a.get("href").strip("/").rsplit("/", 1)[-1] for a in links
         ]
         titles = [r[header.index(labels("open_data.columns.title"))] for r in body]
         assert titles == [a.text_content() for a in links]
@@ -262,7 +274,9 @@ def test_site_addresses_put_each_language_under_its_root() -> None:
 
 
 @pytest.mark.parametrize("name", SITES)
-def test_each_workbook_is_the_editors_plan_and_imports_back(sites: dict[str, Path], name: str) -> None:
+def test_each_workbook_is_the_editors_plan_and_imports_back(
+    sites: dict[str, Path], name: str
+) -> None:
     """`/data/measures-<lang>.xlsx` is what `suunta export-xlsx` writes: a plan that imports."""
     from suunta.plan_import.command import read_plan
 

@@ -44,7 +44,6 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     columns = columns_for(model)  # once: it looks at every measure
     values = {entry.id: row_values(entry, model, ctx, columns) for entry in model.measures}
     filters = filter_fields(model, ctx, list(values.values()), columns)
-    show = optional_columns(model.measures, model.as_of)
     pages = []
     for part in paginate(model.measures, urls.MEASURES_INDEX):
         title = page_title(ctx.labels("measures_index.title"), part.pager, ctx.labels)
@@ -56,7 +55,6 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             row_values=values,
             pager=part.pager,
             filters=filters,
-            show=show,
             all_rows=f"{ALL_ROWS_FILE}.json",
         )
         pages.append(GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1))
@@ -64,8 +62,10 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
 
 
 def filter_rows(model: StrategyModel, ctx: RenderContext) -> bytes | None:
-    """Every row of the index as its pages render it (links relative to the first page), as
-    compact JSON; None when the index fits one page and the script filters the page itself."""
+    """Every row of the index as its pages render it (links relative to the first page), and
+    the header row for the whole list's columns (a page shows only the columns its own rows
+    fill), as compact JSON; None when the index fits one page and the script filters the page
+    itself."""
     if len(paginate(model.measures, urls.MEASURES_INDEX)) == 1:
         return None
     columns = columns_for(model)
@@ -76,7 +76,9 @@ def filter_rows(model: StrategyModel, ctx: RenderContext) -> bytes | None:
         str(measure_row(entry, show, row_values(entry, model, ctx, columns)))
         for entry in model.measures
     ]
-    return json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    head = str(macros.measure_head(show, True))  # type: ignore[attr-defined]
+    whole = {"head": head, "rows": rows}
+    return json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def row_values(

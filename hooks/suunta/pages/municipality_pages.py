@@ -15,7 +15,6 @@ from ..model import StrategyModel
 from ..pagination import page_title, paginate
 from ..render import RenderContext
 from ..site_address import language_root
-from ..table_columns import optional_columns
 from . import GeneratedPage
 
 
@@ -35,7 +34,6 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     ]
     for entry in model.municipalities:
         first = urls.municipality_page(entry.id)
-        show = optional_columns(entry.measures, model.as_of)  # the same columns on every page
         name = ctx.text(entry.municipality.name)
         embeds = [
             (
@@ -55,7 +53,6 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
                 name=name,
                 measures=part.items,
                 pager=part.pager,
-                show=show,
                 strategy=strategy,
                 embeds=embeds,
                 json_link=urls.root_file_url(first, urls.embed_json(entry.id), root),

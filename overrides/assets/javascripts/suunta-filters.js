@@ -6,8 +6,9 @@
 //
 // A list over several pages is filtered as a whole: on first use the script loads every row
 // (`data-all`: rows rendered by the same template as the pages, links relative to the first
-// page, which `data-rows-base` points to) and shows the matches in place of the page's rows,
-// hiding the page links and the page's row range; clearing the filters brings the page back.
+// page, which `data-rows-base` points to, and the header row for the whole list's columns) and
+// shows the matches in place of the page's rows, hiding the page links and the page's row
+// range; clearing the filters brings the page back.
 (function () {
   "use strict";
   var form = document.querySelector("form.suunta-filters");
@@ -25,7 +26,9 @@
   var pageCaption = caption ? caption.textContent : "";
   var total = Number(form.getAttribute("data-total")) || pageRows.length;
   var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  var pageHead = table.tHead ? table.tHead.rows[0] : null;
   var allRows = null; // every row of the list, once loaded
+  var allHead = null; // its header row: the whole list may fill columns this page does not
   var failed = false;
   var loading = null;
 
@@ -57,6 +60,9 @@
         })
         .then(function (data) {
           var base = new URL(form.getAttribute("data-rows-base"), window.location.href);
+          var head = document.createElement("thead");
+          head.innerHTML = data.head; // rendered by the same template as the pages' header
+          allHead = head.rows[0];
           allRows = parseRows(data.rows.join(""), base);
         })
         .catch(function () { failed = true; });
@@ -75,6 +81,10 @@
   function apply(updateUrl) {
     var whole = allUrl && filtering() && allRows;
     var rows = whole ? allRows : pageRows;
+    var head = whole ? allHead : pageHead;
+    if (head && table.tHead && table.tHead.rows[0] !== head) {
+      table.tHead.replaceChild(head, table.tHead.rows[0]);
+    }
     show(rows);
     // The whole list's matches are shown: the page's links, row range and caption say
     // nothing about them until the filters are cleared.
