@@ -85,6 +85,14 @@ def test_a_new_site_builds_strictly_in_its_languages(tmp_path: Path, languages: 
     assert all(not (built / lang).exists() for lang in other)
     # The starter values are marked as examples on every page.
     assert re.search(r'class="[^"]*suunta-site-note', (built / "index.html").read_text("utf-8"))
+    # After a build, git sees only the city's own files: every generated one is ignored.
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    status = subprocess.run(
+        ["git", "-C", str(site), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    untracked = {line[3:] for line in status.splitlines()}
+    assert untracked == files, untracked - files
 
 
 def test_new_refuses_a_folder_in_use_and_unknown_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

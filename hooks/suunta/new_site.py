@@ -20,6 +20,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .accessibility_schema import Country
+from .generator import OWNED_DIRS
 from .json_schema import SCHEMA_DIR, schema_comment, write_schemas
 
 STARTER_DIR = Path(__file__).parent / "site_starter"
@@ -122,6 +123,7 @@ def _site_files(request: NewSite, schema_line: Callable[[str, Path], str]) -> di
         "localized_organisation": localized_organisation,
         "palette": palette,
         "schema_line": schema_for,
+        "generated_dirs": OWNED_DIRS,
     }
     files = {
         "mkdocs.yml": "mkdocs.yml.j2",
