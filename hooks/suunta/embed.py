@@ -10,6 +10,7 @@ Written after the build, beside the language roots, as they address the site, no
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +18,20 @@ from . import urls
 from .model import MeasureEntry, MunicipalityEntry, StrategyModel
 from .page_head import absolute_url
 from .progress import status_at
-from .render import make_context
+from .render import RenderContext
 from .site_address import language_root
 
 
 def embed_files(
-    model: StrategyModel, templates_dir: Path, languages: list[str], site_url: str
+    model: StrategyModel, contexts: Mapping[str, RenderContext], site_url: str
 ) -> dict[str, str]:
-    """Path from the site root to content, for every municipality; empty without any."""
+    """Path from the site root to content, for every municipality; empty without any.
+    `contexts`: the generator's, one per language, the default language first."""
     files: dict[str, str] = {}
     if not model.municipalities:
         return files
-    for language in languages:
-        ctx = make_context(templates_dir, language, languages, model.level_terms(language))
+    languages = list(contexts)
+    for language, ctx in contexts.items():
         root = absolute_url(site_url, language_root(language, languages))
         for entry in model.municipalities:
             measures = entry.measures

@@ -120,15 +120,15 @@ def generate(
     data = load_data(data_dir, languages)
     model = build_model(data)
     site = SiteAddress(site_url, tuple(languages))
+    contexts = {
+        lang: page_context(model, templates_dir, lang, languages, site) for lang in languages
+    }
     result = GenerationResult(
         warnings=list(data.translation_gaps),
         accessibility=data.accessibility,
         publication_date=model.publication_date,
-        embeds=embed_files(model, templates_dir, languages, site_url or "/"),
+        embeds=embed_files(model, contexts, site_url or "/"),
     )
-    contexts = {
-        lang: page_context(model, templates_dir, lang, languages, site) for lang in languages
-    }
     files = published_files(model, contexts, site)
     pages: dict[Path, bytes] = {Path(f.docs_path): f.content for f in files}
     for language in languages:
