@@ -4,8 +4,8 @@ A region's portal may hold thousands of measures; a phone should not have to loa
 show the first screen. The first page keeps its address (`measures/`), the others follow
 it (`measures/pages/2/`); every page links to its neighbours, the first and the last. A list
 that fits one page is not split: the page is the same as without paging. Only the first page
-is in the search index: the later ones repeat its title and introduction, and their rows
-(other pages' titles) are kept out of the index on every page.
+is in the search index (`pages.list_page`): the later ones repeat its title and introduction,
+and their rows (other pages' titles) are kept out of the index on every page.
 """
 
 from __future__ import annotations

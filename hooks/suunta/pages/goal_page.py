@@ -14,7 +14,7 @@ from ..model import GoalEntry, MeasureEntry, StrategyModel, ThemeGroup
 from ..pagination import PageOfList, page_title, paginate
 from ..progress import status_counts
 from ..render import RenderContext
-from . import GeneratedPage
+from . import GeneratedPage, list_page
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
@@ -40,7 +40,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
                 status_groups=groups,
                 show_status=show_status,
             )
-            pages.append(GeneratedPage(pager.path, title, body, searchable=pager.number == 1))
+            pages.append(list_page(pager, title, body))
     return pages
 
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..model import MeasureEntry, StrategyModel
-from ..pagination import page_title, paginate
+from ..pagination import PAGE_SIZE, page_title, paginate
 from ..progress import STATUS_ORDER, status_at
 from ..render import RenderContext
 from ..schedule import HalfYear
 from ..schedule_words import half_year_short
 from ..table_columns import optional_columns
 from ..timeline import columns_for
-from . import GeneratedPage
+from . import GeneratedPage, list_page
 
 FILTERS = ("goal", "theme", "unit", "responsible", "status", "period")
 
@@ -57,7 +57,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             filters=filters,
             all_rows=f"{ALL_ROWS_FILE}.json",
         )
-        pages.append(GeneratedPage(part.pager.path, title, body, searchable=part.pager.number == 1))
+        pages.append(list_page(part.pager, title, body))
     return pages
 
 
@@ -66,7 +66,7 @@ def filter_rows(model: StrategyModel, ctx: RenderContext) -> bytes | None:
     the header row for the whole list's columns (a page shows only the columns its own rows
     fill), as compact JSON; None when the index fits one page and the script filters the page
     itself."""
-    if len(paginate(model.measures, urls.MEASURES_INDEX)) == 1:
+    if len(model.measures) <= PAGE_SIZE:
         return None
     columns = columns_for(model)
     show = optional_columns(model.measures, model.as_of)

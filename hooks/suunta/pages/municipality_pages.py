@@ -15,7 +15,7 @@ from ..model import StrategyModel
 from ..pagination import page_title, paginate
 from ..render import RenderContext
 from ..site_address import language_root
-from . import GeneratedPage
+from . import GeneratedPage, list_page
 
 
 def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
@@ -58,6 +58,5 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
                 json_link=urls.root_file_url(first, urls.embed_json(entry.id), root),
                 as_of=model.as_of,
             )
-            searchable = part.pager.number == 1
-            pages.append(GeneratedPage(part.pager.path, title, body, searchable=searchable))
+            pages.append(list_page(part.pager, title, body))
     return pages

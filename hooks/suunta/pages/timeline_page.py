@@ -16,7 +16,7 @@ from ..model import GoalEntry, StrategyModel
 from ..pagination import page_title, paginate
 from ..render import RenderContext
 from ..timeline import Timeline, TimelineRow, build_timeline
-from . import GeneratedPage
+from . import GeneratedPage, list_page
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ def _pages(
             pager=part.pager,
             **common,
         )
-        searchable = part.pager.number == 1
-        pages.append(GeneratedPage(part.pager.path, numbered, body, searchable=searchable))
+        pages.append(list_page(part.pager, numbered, body))
     return pages
 
 
