@@ -66,10 +66,11 @@ def _page(site: Path, path: str) -> html.HtmlElement:
     return html.fromstring((site / path / "index.html").read_bytes())
 
 
-def _index_paths(language_root: str = "") -> list[str]:
+def _list_paths(first_page: str, rows: int, root: str = "") -> list[str]:
+    """Every page of a list of `rows` rows that starts at `first_page`, under `root` ("sv/")."""
+    count = -(-rows // PAGE_SIZE)
     return [
-        language_root + urls.directory_url(urls.numbered_page(urls.MEASURES_INDEX, n))
-        for n in range(1, PAGES + 1)
+        root + urls.directory_url(urls.numbered_page(first_page, n)) for n in range(1, count + 1)
     ]
 
 
@@ -87,13 +88,13 @@ def test_every_measure_is_on_one_page_of_the_index_in_order(
     _, site = built_large_site
     listed: list[str] = []
     titles = set()
-    for number, path in enumerate(_index_paths(root), start=1):
+    for number, path in enumerate(_list_paths(urls.MEASURES_INDEX, LARGE_SITE_MEASURES, root), 1):
         doc = _page(site, path)
         rows = _measure_links(doc, "//table[@id='all-measures']")
         assert 0 < len(rows) <= PAGE_SIZE
         listed += rows
         titles.add(doc.findtext(".//title"))
-        # the links to every page, this one marked as the current one
+        # links to the first, the last and the nearest pages, this one marked as the current one
         nav = doc.xpath("//nav[@class='suunta-pagination']")
         assert len(nav) == 1 and nav[0].get("aria-label")
         current = nav[0].xpath(".//a[@aria-current='page']")
@@ -116,8 +117,8 @@ def test_the_timelines_list_every_scheduled_measure_once_over_their_pages(
 ) -> None:
     _, site = built_large_site
     whole: list[str] = []
-    for n in range(1, PAGES + 1):
-        doc = _page(site, root + urls.directory_url(urls.numbered_page(urls.TIMELINE, n)))
+    for n, path in enumerate(_list_paths(urls.TIMELINE, LARGE_SITE_MEASURES, root), start=1):
+        doc = _page(site, path)
         tables = doc.xpath("//table[contains(@class, 'suunta-timeline')]")
         assert sum(len(t.xpath("./tbody/tr")) for t in tables) <= PAGE_SIZE
         whole += _measure_links(doc, "//table[contains(@class, 'suunta-timeline')]")
@@ -129,17 +130,10 @@ def test_the_timelines_list_every_scheduled_measure_once_over_their_pages(
     assert whole == [m for goal in GOALS for m in by_goal[goal]]
     for goal, own in by_goal.items():
         assert len(own) > PAGE_SIZE  # so that each goal's timeline runs over two pages
-        listed: list[str] = []
-        pages = -(-len(own) // PAGE_SIZE)
-        for n in range(1, pages + 1):
-            path = urls.directory_url(urls.numbered_page(urls.goal_timeline_page(goal), n))
-            listed += _measure_links(_page(site, root + path), "//table")
-        assert listed == own
-        assert not (
-            site
-            / root
-            / urls.directory_url(urls.numbered_page(urls.goal_timeline_page(goal), pages + 1))
-        ).exists()
+        paths = _list_paths(urls.goal_timeline_page(goal), len(own), root)
+        assert [m for path in paths for m in _measure_links(_page(site, path), "//table")] == own
+        after = urls.numbered_page(urls.goal_timeline_page(goal), len(paths) + 1)
+        assert not (site / root / urls.directory_url(after)).exists()
 
 
 @pytest.mark.parametrize("root", ["", "sv/"])
@@ -148,10 +142,7 @@ def test_a_goal_lists_its_measures_over_its_pages_and_keeps_the_rest_on_the_firs
 ) -> None:
     _, site = built_large_site
     for goal, own in _by_goal().items():
-        pages = [
-            _page(site, root + urls.directory_url(urls.numbered_page(urls.goal_page(goal), n)))
-            for n in range(1, -(-len(own) // PAGE_SIZE) + 1)
-        ]
+        pages = [_page(site, path) for path in _list_paths(urls.goal_page(goal), len(own), root)]
         table = "//table[contains(@class, 'suunta-table')]"
         assert [m for page in pages for m in _measure_links(page, table)] == own
         first, second = pages[0], pages[1]
@@ -169,18 +160,16 @@ def test_a_municipality_lists_the_measures_naming_it_over_its_pages(
     own = [
         m for ids in _by_goal().values() for m in ids if "municipalities" in measure(int(m[-5:]))
     ]
-    count = -(-len(own) // PAGE_SIZE)
-    assert count > 1
-    first = urls.municipality_page("tampere")
     pages = [
-        _page(site, "sv/" + urls.directory_url(urls.numbered_page(first, n)))
-        for n in range(1, count + 1)
+        _page(site, path)
+        for path in _list_paths(urls.municipality_page("tampere"), len(own), "sv/")
     ]
+    assert len(pages) > 1
     table = "//table[contains(@class, 'suunta-table')]"
     assert [m for page in pages for m in _measure_links(page, table)] == own
     # the links for embedding are on the first page only
     assert pages[0].xpath("//h2[@id='embed']") and not pages[1].xpath("//h2[@id='embed']")
-    assert len({page.findtext(".//title") for page in pages}) == count
+    assert len({page.findtext(".//title") for page in pages}) == len(pages)
 
 
 def test_no_list_page_grows_with_the_number_of_measures(
@@ -189,7 +178,7 @@ def test_no_list_page_grows_with_the_number_of_measures(
     """A page of `PAGE_SIZE` rows weighs the same at 320 measures as at 2,000; the first page of the
     large site's index is not much larger than the demo's whole index of 24."""
     _, site = built_large_site
-    for path in (_index_paths()[0], "timeline/", "timeline/pages/2/", "goals/applications/"):
+    for path in ("measures/", "timeline/", "timeline/pages/2/", "goals/applications/"):
         size = (site / path / "index.html").stat().st_size
         assert size < 250_000, (path, size)
     demo_index = (built_site / "measures" / "index.html").stat().st_size
