@@ -33,6 +33,7 @@ from suunta.page_head import page_head
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
+from suunta.served_search import complete_served_index, stop_theme_merge
 from suunta.site_config import SitePaths, SiteUrlError, languages_from_i18n, site_url_override
 from suunta.theme_files import SCRIPTS, STYLESHEETS, missing_assets, with_suunta_theme
 
@@ -72,6 +73,10 @@ class _Build:
     touched_at: float = 0.0
     html_bodies: dict[str, str] = field(default_factory=dict)
     """Generated pages' bodies (finished HTML) between `on_page_markdown` and `on_page_content`."""
+    page_urls: set[str] = field(default_factory=set)
+    """Every page of every language (`sv/goals/`), and those rendered in this build: a dirty
+    rebuild renders only pages whose files changed (served_search.py)."""
+    rendered_urls: set[str] = field(default_factory=set)
 
 
 _build = _Build()
@@ -80,6 +85,7 @@ _command: dict[str, str] = {}
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+    _command["dirty"] = "yes" if dirty and command == "serve" else ""
 
 
 @event_priority(100)
@@ -140,6 +146,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if config.theme["language"] == languages[0]:
         _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
         _build.started_ns, _build.touched = time.time_ns(), []
+        _build.page_urls, _build.rendered_urls = set(), set()
+    _stop_theme_search_merge(config)
     if _build.generated is None:
         custom_dir = config.theme.custom_dir
         paths = SitePaths(
@@ -279,6 +287,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     other pages' titles) is safe too.
     """
     for file in files.documentation_pages():
+        _build.page_urls.add(file.url)
         page = file.page
         if page is None or page.meta is None:
             continue
@@ -298,6 +307,7 @@ def on_page_context(
 
     Runs after mkdocs-static-i18n has found the page's other languages (`file.alternates`).
     """
+    _build.rendered_urls.add(page.url)
     language = config.theme["language"]
     generated = _build.generated
     statement = generated.accessibility if generated else None
@@ -335,10 +345,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: /404.html in the default language, a search index per language.
 
     Runs after mkdocs-static-i18n's own post-build step (priority -100), in which it builds the
-    other languages and writes the merged search index; inner builds are skipped.
+    other languages and writes the merged search index; inner builds only keep the theme's
+    search plugin from merging that index with its previous one (served_search.py).
     """
-    if _i18n_building(config) or _build.site_dir is None:
+    if _i18n_building(config):
+        _stop_theme_search_merge(config)  # before mkdocs-static-i18n writes the merged index
         return
+    if _build.site_dir is None:
+        return
+    if _command.get("dirty"):
+        complete_served_index(_build.site_dir, _build.rendered_urls, _build.page_urls)
     if _build.default_404 is not None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
     roots = {lang: _language_prefix(config, lang) for lang in _languages(config)}
@@ -354,6 +370,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         _build.published_dir = None
     # Under `mkdocs serve`: the pages just written must not trigger another whole rebuild.
     withdraw_own_rebuild(_build.touched, _build.started_ns, _build.touched_at)
+
+
+def _stop_theme_search_merge(config: MkDocsConfig) -> None:
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            stop_theme_merge(config.plugins[name])
 
 
 def _strict_warnings() -> bool:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,28 @@ def test_nothing_is_touched_when_nothing_changed(project: Path) -> None:
     result = generate(project / "data", project / "docs", project / "overrides" / "suunta", LANGS)
     assert result.written == [] and result.removed == []
     assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")} == stamps
+
+
+def test_a_changed_folder_keeps_its_unchanged_files(project: Path) -> None:
+    """`mkdocs serve --dirty` rebuilds a page when its file is newer than the built page: a
+    regeneration must give new files only to the pages that changed."""
+    _generate(project)
+    docs = project / "docs"
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*.md")}
+    time.sleep(0.01)
+    rename_a_goal(project)
+    _generate(project)
+
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*.md")}
+    assert after.keys() == before.keys()
+    changed = {p for p in after if after[p][1] != before[p][1]}
+    kept = {p.parent for p in after.keys() - changed}
+    assert docs / "goals" / "ict-foundation.fi.md" in changed
+    assert docs / "goals" in kept  # the folder was swapped, and it held unchanged pages
+    for path in after.keys() - changed:
+        assert after[path][0] == before[path][0], path
+    for path in changed:
+        assert after[path][0] > before[path][0], path
 
 
 def _shifted_build(project: Path, site: Path, days: int) -> subprocess.CompletedProcess[str]:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from suunta.search_split import point_search_to_language_root, split_search_index
+from suunta.served_search import merged_entries
 
 
 def test_each_language_gets_its_own_index_with_local_locations(tmp_path: Path) -> None:
@@ -44,3 +45,23 @@ def test_worker_is_changed_to_stemmed_and_prefix_terms_once(tmp_path: Path) -> N
     assert enable_stemmed_queries(tmp_path)  # a second run changes nothing and still succeeds
     worker.write_text("something else", "utf-8")
     assert not enable_stemmed_queries(tmp_path)
+
+
+def test_a_dirty_rebuild_index_keeps_unchanged_pages_and_drops_rebuilt_and_gone_ones() -> None:
+    previous = [
+        {"location": "", "title": "Etusivu"},
+        {"location": "#vision", "title": "Visio"},
+        {"location": "goals/", "title": "Tavoitteet"},
+        {"location": "measures/m1/", "title": "Vanha otsikko"},
+        {"location": "measures/m1/#a", "title": "Vanha osio"},
+        {"location": "measures/removed/", "title": "Poistettu"},
+        {"location": "sv/", "title": "Startsida"},
+    ]
+    current = [{"location": "measures/m1/", "title": "Uusi otsikko"}]
+    pages = {"./", "goals/", "measures/m1/", "sv/"}  # MkDocs calls the home page "./"
+
+    merged = merged_entries(previous, current, {"measures/m1/"}, pages)
+
+    assert [e["title"] for e in merged] == [
+        "Etusivu", "Visio", "Tavoitteet", "Startsida", "Uusi otsikko"
+    ]

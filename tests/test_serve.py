@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -10,6 +11,8 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import ROOT
@@ -30,11 +33,13 @@ def wait_for(lines: list[str], pattern: str, count: int, timeout: float) -> None
     raise AssertionError(f"'{pattern}' not seen {count}×:\n" + "".join(lines[-30:]))
 
 
-def test_a_data_edit_rebuilds_the_site_once(project: Path) -> None:
+@contextmanager
+def serving(project: Path, *options: str) -> Iterator[tuple[int, list[str]]]:
+    """`mkdocs serve` on `project`: its port and the lines it has logged so far."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"],
+         "-a", f"127.0.0.1:{port}", *options],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")},
     )
@@ -43,11 +48,26 @@ def test_a_data_edit_rebuilds_the_site_once(project: Path) -> None:
     reader.start()
     try:
         wait_for(lines, "Serving on", 1, timeout=240)
-        measures = next((project / "data" / "measures").glob("1-*.yml"))
-        text = measures.read_text("utf-8")
-        title = re.search(r"^    title:\n      fi: (.+)$", text, re.MULTILINE)
-        assert title is not None
-        measures.write_text(text.replace(title.group(1), "Muokattu otsikko", 1), "utf-8")
+        yield port, lines
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        reader.join(timeout=10)
+
+
+def edit_a_measure_title(project: Path, new_title: str) -> str:
+    """Give the first measure of the first measures file a new Finnish title; the old one."""
+    measures = next((project / "data" / "measures").glob("1-*.yml"))
+    text = measures.read_text("utf-8")
+    title = re.search(r"^    title:\n      fi: (.+)$", text, re.MULTILINE)
+    assert title is not None
+    measures.write_text(text.replace(title.group(1), new_title, 1), "utf-8")
+    return title.group(1)
+
+
+def test_a_data_edit_rebuilds_the_site_once(project: Path) -> None:
+    with serving(project) as (port, lines):
+        edit_a_measure_title(project, "Muokattu otsikko")
 
         wait_for(lines, "Detected file changes", 1, timeout=60)
         wait_for(lines, "Documentation built", 2, timeout=240)  # the start, and the edit
@@ -55,7 +75,36 @@ def test_a_data_edit_rebuilds_the_site_once(project: Path) -> None:
         assert "Muokattu otsikko" in home
         time.sleep(4)  # several polling intervals: a rebuild asked for by the written pages
         assert sum("Detected file changes" in line for line in lines) == 1, "".join(lines)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        reader.join(timeout=10)
+
+
+def test_a_dirty_rebuild_renders_the_changed_pages_and_keeps_search_whole(project: Path) -> None:
+    """`mkdocs serve --dirty`: an edit renders only the pages it changed, and the search index
+    still has every page once (the theme's own merge doubled it at every rebuild)."""
+    with serving(project, "--dirty") as (port, lines):
+        # MkDocs logs its temporary folder only through mkdocs-static-i18n's second language.
+        built_to = re.search(r"'sv' documentation to directory: (\S+)/sv\n", "".join(lines))
+        assert built_to is not None, "".join(lines)
+        site = Path(built_to.group(1))
+        pages = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+        before = {root: _index(port, root) for root in ("", "sv/")}
+
+        old_title = edit_a_measure_title(project, "Muokattu otsikko")
+        wait_for(lines, "Documentation built", 2, timeout=240)
+
+        rebuilt = {p for p, stamp in pages.items() if p.stat().st_mtime_ns != stamp}
+        assert site / "measures" / "index.html" in rebuilt
+        assert site / "goals" / "index.html" not in rebuilt  # titles of goals only
+        assert 0 < len(rebuilt) < len(pages) / 4, sorted(rebuilt)
+        after = {root: _index(port, root) for root in ("", "sv/")}
+        for root in ("", "sv/"):
+            assert sorted(after[root]) == sorted(set(after[root]))  # every section once
+            assert len(after[root]) == len(before[root])
+        titles = " ".join(title for _, title in after[""])
+        assert "Muokattu otsikko" in titles and old_title not in titles
+
+
+def _index(port: int, root: str) -> list[tuple[str, str]]:
+    """The (location, title) of every entry in the language's search index, as served."""
+    url = f"http://127.0.0.1:{port}/{root}search/search_index.json"
+    docs = json.loads(urllib.request.urlopen(url).read().decode())["docs"]
+    return [(doc["location"], doc["title"]) for doc in docs]

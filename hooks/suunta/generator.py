@@ -3,7 +3,8 @@
 The output is ordinary Markdown (front matter + HTML body), so any engine that reads the docs
 tree can build it; MkDocs calls `generate()` from a hook, and `suunta generate` does the same
 from the command line. Nothing is written when nothing changed, so `mkdocs serve` does not
-rebuild in a loop; a change is swapped in whole (see `generate`).
+rebuild in a loop; a changed folder is swapped in whole, its unchanged files kept as they
+were (see `generate`).
 """
 
 from __future__ import annotations
@@ -238,7 +239,10 @@ def _apply(docs_dir: Path, pages: dict[Path, bytes], result: GenerationResult) -
             if _top(rel) in touched:
                 target = staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(text)
+                if rel in changed:
+                    target.write_bytes(text)
+                else:
+                    _keep_file(docs_dir / rel, target)
         for top in sorted(touched):
             _swap(staging / top, docs_dir / top, staging / f"{top}.old")
     finally:
@@ -254,6 +258,15 @@ def _keep_other_files(folder: Path, staged: Path) -> None:
             target = staged / path.relative_to(folder)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
+
+
+def _keep_file(current: Path, staged: Path) -> None:
+    """An unchanged page keeps its file, modification time included: `mkdocs serve --dirty`
+    then rebuilds only the pages that changed, not every page of a folder that did."""
+    try:
+        os.link(current, staged)
+    except OSError:  # a file system without hard links
+        shutil.copy2(current, staged)
 
 
 def _top(rel: Path) -> str:
