@@ -127,10 +127,18 @@ class TemplateLabels:
 
     def __init__(self, labels: Labels) -> None:
         self._labels = labels
+        self._fixed: dict[str, Markup] = {}
+        """Texts without values, formatted once: a big site asks for the same ones thousands
+        of times (a table's column headers on every page)."""
 
     def __call__(self, key: str, **values: Any) -> Markup:
+        if not values and key in self._fixed:
+            return self._fixed[key]
         template = escape(self._labels.template(key))
-        return template.format_map(self._labels.placeholders(values))
+        text = template.format_map(self._labels.placeholders(values))
+        if not values:
+            self._fixed[key] = text
+        return text
 
     def plural(self, key: str, count: int) -> Markup:
         template = escape(self._labels.plural_template(key, count))

@@ -180,10 +180,11 @@ def _municipalities(
         return ()
     named: dict[int, list[MeasureEntry]] = {id(m): [] for m in listed}
     for entry in measures:
-        for reference in dict.fromkeys(entry.measure.municipalities):
-            found = find(reference, listed, data.languages)
-            if found is not None and entry not in named[id(found)]:
-                named[id(found)].append(entry)
+        # Two names of one municipality (fi and sv) list the measure once: by identity, as
+        # comparing whole measures made this quadratic in a municipality's measures.
+        found = (find(ref, listed, data.languages) for ref in entry.measure.municipalities)
+        for municipality in {id(m): m for m in found if m is not None}.values():
+            named[id(municipality)].append(entry)
     return tuple(
         MunicipalityEntry(municipality_id(m, data.languages), m, tuple(named[id(m)]))
         for m in listed
