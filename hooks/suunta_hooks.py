@@ -30,6 +30,7 @@ from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
 from suunta.page_head import page_head
+from suunta.render_memo import served_pages
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
@@ -162,6 +163,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 paths.templates_dir,
                 languages,
                 site_url=config.site_url or "",
+                memo=served_pages() if _command.get("name") == "serve" else None,
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None

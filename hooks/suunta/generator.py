@@ -45,6 +45,7 @@ from .pages import (
     whole_strategy,
 )
 from .render import RenderContext, make_context
+from .render_memo import RenderMemo
 from .site_address import SiteAddress, language_root
 from .structured_data import strategy_json_ld
 
@@ -103,6 +104,7 @@ def generate(
     templates_dir: Path,
     languages: list[str],
     site_url: str = "",
+    memo: RenderMemo | None = None,
 ) -> GenerationResult:
     """Validate the data and write every generated page, all or nothing.
 
@@ -112,17 +114,36 @@ def generate(
     old and new pages. Nothing is touched when nothing changed, so `mkdocs serve` settles;
     when no input changed either, nothing is even read again (generation_cache.py).
     `site_url` (from `mkdocs.yml`) makes the addresses in feeds and data files whole.
+    `memo` (under `mkdocs serve`) gives back the pages whose inputs did not change.
     """
     key = fingerprint(data_dir, templates_dir, languages, site_url)
     cached = cached_result(docs_dir, key, OWNED_DIRS, GENERATED_FILE_DIRS)
     if cached is not None:
         return cached
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree
+    if memo is None:
+        return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, None)
+    memo.begin(templates_dir)
+    try:
+        return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, memo)
+    finally:
+        memo.end()
+
+
+def _generate(
+    data_dir: Path,
+    docs_dir: Path,
+    templates_dir: Path,
+    languages: list[str],
+    site_url: str,
+    key: str,
+    memo: RenderMemo | None,
+) -> GenerationResult:
     data = load_data(data_dir, languages)
     model = build_model(data)
     site = SiteAddress(site_url, tuple(languages))
     contexts = {
-        lang: page_context(model, templates_dir, lang, languages, site) for lang in languages
+        lang: page_context(model, templates_dir, lang, languages, site, memo) for lang in languages
     }
     result = GenerationResult(
         warnings=list(data.translation_gaps),
@@ -184,10 +205,15 @@ def page_context(
     language: str,
     languages: list[str],
     site: SiteAddress,
+    memo: RenderMemo | None = None,
 ) -> RenderContext:
-    ctx = make_context(templates_dir, language, languages, model.level_terms(language))
+    terms = model.level_terms(language)
+    ctx = make_context(templates_dir, language, languages, terms)
     ctx.env.globals["as_of"] = model.as_of
-    return dataclasses.replace(ctx, site=site)
+    if memo is None:
+        return dataclasses.replace(ctx, site=site)
+    scope = memo.digest((language, languages, terms, model.as_of, site))
+    return dataclasses.replace(ctx, site=site, memo=memo, memo_scope=scope)
 
 
 def _built_pages(

@@ -6,6 +6,7 @@ Autoescape is on, and data text reaches HTML only through the filters below, whi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .localize import LocalText, pick
 from .markup import markdown_html, plain
 from .progress import history, status_at
 from .published_file import PublishedFile
+from .render_memo import RenderMemo
 from .schedule_words import half_year_short, period_short, schedule_sentence
 from .schema import Localized, Name
 from .site_address import SiteAddress
@@ -65,13 +67,29 @@ class RenderContext:
     """Whole addresses of the site (feeds, data files); None where a builder needs none."""
     published: tuple[PublishedFile, ...] = ()
     """The files published beside the pages (open data, feeds), for the pages that list them."""
+    memo: RenderMemo | None = None
+    """Bodies of the last generation to reuse when a page's inputs are unchanged (serving)."""
+    memo_scope: bytes = b""
+    """A digest of what every template of this language reads besides its values."""
 
     def text(self, value: Localized | Name) -> str:
         """Plain text for places that take no markup (page titles)."""
         return pick(value, self.language, self.languages).text
 
     def render(self, template: str, page: str, **values: object) -> str:
-        return self.env.get_template(template).render(page=page, **values)
+        def produce() -> str:
+            return self.env.get_template(template).render(page=page, **values)
+
+        return self.remembered(template, page, values, produce)
+
+    def remembered(
+        self, name: str, page: str, values: Mapping[str, object], produce: Callable[[], str]
+    ) -> str:
+        """`produce()`, which renders `name` on `page` from `values`; while serving, the text
+        the last generation produced from the same inputs (render_memo.py)."""
+        if self.memo is None:
+            return produce()
+        return self.memo.render(self.memo_scope, name, page, values, produce)
 
 
 def make_context(

@@ -52,7 +52,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             part.pager.path,
             title=title,
             measures=part.items,
-            row_values=values,
+            row_values={entry.id: values[entry.id] for entry in part.items},
             pager=part.pager,
             filters=filters,
             all_rows=f"{ALL_ROWS_FILE}.json",
@@ -71,11 +71,18 @@ def filter_rows(model: StrategyModel, ctx: RenderContext) -> bytes | None:
     columns = columns_for(model)
     show = optional_columns(model.measures, model.as_of)
     macros = ctx.env.get_template("macros.html").make_module({"page": urls.MEASURES_INDEX})
-    measure_row = macros.measure_row  # type: ignore[attr-defined]  # a macro of the template
-    rows = [
-        str(measure_row(entry, show, row_values(entry, model, ctx, columns)))
-        for entry in model.measures
-    ]
+
+    def row(entry: MeasureEntry) -> str:
+        values = row_values(entry, model, ctx, columns)
+        inputs = {"entry": entry, "show": show, "values": values}
+        return ctx.remembered(
+            "macros.html:measure_row",
+            urls.MEASURES_INDEX,
+            inputs,
+            lambda: str(macros.measure_row(entry, show, values)),  # type: ignore[attr-defined]
+        )
+
+    rows = [row(entry) for entry in model.measures]
     head = str(macros.measure_head(show, True))  # type: ignore[attr-defined]
     whole = {"head": head, "rows": rows}
     return json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,135 @@
+"""Under `mkdocs serve`, a page whose inputs have not changed is not rendered again.
+
+An editor who changes one measure of 1,000 changes a handful of pages: the measure's own, the
+list pages it appears on, the timelines. Every render is keyed by a digest of everything the
+template can read (its name and source, the page's address, the values passed to it, and the
+language's settings: `RenderContext.memo_scope`); a key the last generation rendered gives
+back that body. Values are digested whole: a pydantic model by its JSON, a dataclass by its
+fields, collections by their items; a value of any other kind makes the page render as usual.
+
+Only a serving process keeps a memo (`served_pages`): a one-off build would only hold every
+page in memory longer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
+
+
+class _Opaque(Exception):
+    """A value whose content cannot be digested: the page is rendered."""
+
+
+class RenderMemo:
+    """Bodies rendered by the last generation, by the digest of their inputs."""
+
+    def __init__(self) -> None:
+        self._last: dict[bytes, str] = {}
+        self._now: dict[bytes, str] = {}
+        self._digests: dict[int, tuple[object, bytes]] = {}
+        """Digests of the models, dataclasses and collections seen in this generation, by
+        identity; each is kept with its object, so that no other object takes its id."""
+        self._templates = b""
+        self.calls = 0
+        """Renders asked for in this generation, and how many of them were given back."""
+        self.reused = 0
+
+    def begin(self, templates_dir: Path) -> None:
+        """A new generation: what the last one rendered is what this one may reuse."""
+        if self._now:
+            self._last = self._now
+        self._now, self._digests, self.calls, self.reused = {}, {}, 0, 0
+        self._templates = _files_digest(templates_dir)
+
+    def end(self) -> None:
+        """Let go of this generation's values (the bodies are kept for the next)."""
+        self._digests = {}
+
+    def render(
+        self,
+        scope: bytes,
+        template: str,
+        page: str,
+        values: Mapping[str, object],
+        produce: Callable[[], str],
+    ) -> str:
+        self.calls += 1
+        try:
+            key = self.digest((self._templates, scope, template, page, dict(values)))
+        except _Opaque:
+            return produce()
+        body = self._last.get(key)
+        if body is None:
+            body = produce()
+        else:
+            self.reused += 1
+        self._now[key] = body
+        return body
+
+    def digest(self, value: object) -> bytes:
+        """A digest of `value`'s content; raises `_Opaque` for a kind it cannot see into."""
+        if value is None or isinstance(value, str | int | float | bool | enum.Enum):
+            return _hash(type(value).__name__, repr(value).encode())
+        if isinstance(value, dt.date | Path):
+            return _hash(type(value).__name__, str(value).encode())
+        if isinstance(value, bytes):
+            return _hash("bytes", value)
+        known = self._digests.get(id(value))
+        if known is not None:
+            return known[1]
+        digest = self._digest_object(value)
+        self._digests[id(value)] = (value, digest)
+        return digest
+
+    def _digest_object(self, value: object) -> bytes:
+        if isinstance(value, Mapping):
+            return _hash("map", *(self.digest(k) + self.digest(v) for k, v in value.items()))
+        if isinstance(value, list | tuple):
+            return _hash("seq", *map(self.digest, value))
+        if isinstance(value, set | frozenset):
+            return _hash("set", *sorted(map(self.digest, value)))
+        name = type(value).__qualname__
+        if isinstance(value, BaseModel):
+            try:
+                return _hash(name, value.model_dump_json().encode())
+            except PydanticSerializationError:
+                raise _Opaque(name) from None
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = (getattr(value, f.name) for f in dataclasses.fields(value))
+            return _hash(name, *map(self.digest, fields))
+        raise _Opaque(name)
+
+
+def _hash(kind: str, *parts: bytes) -> bytes:
+    digest = hashlib.sha256(kind.encode())
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
+
+
+def _files_digest(folder: Path) -> bytes:
+    """The templates an editor may change while serving (the UI texts and code cannot)."""
+    parts = [
+        path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
+    return _hash("templates", *parts)
+
+
+_SERVED = RenderMemo()
+
+
+def served_pages() -> RenderMemo:
+    """The memo of this serving process, kept here: MkDocs loads the hook file anew for
+    every rebuild."""
+    return _SERVED

@@ -1,0 +1,75 @@
+"""While serving, pages whose inputs did not change are reused: never a page the data no longer
+gives. Each edit is generated with the memo and, from scratch, without it: the trees must be
+byte for byte the same."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+from suunta.generator import generate
+from suunta.render_memo import RenderMemo
+
+LANGS = ["fi", "sv"]
+
+
+def _generate(project: Path, memo: RenderMemo | None = None) -> None:
+    generate(
+        project / "data", project / "docs", project / "overrides" / "suunta", LANGS,
+        site_url="https://example.org/strategia/", memo=memo,
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _replace(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    changed, count = re.subn(pattern, new, text, count=1, flags=re.MULTILINE)
+    assert count == 1, pattern
+    path.write_text(changed, "utf-8")
+
+
+EDITS = {
+    "a measure's title": ("data/measures/1-ict-foundation.yml", "Perustietotekniikka: vaatimus", "Perustietotekniikka: uusi vaatimus"),
+    "a goal's title": ("data/goals.yml", "ICT-perustaa", "ICT-pohjaa"),
+    "a measure's schedule": ("data/measures/1-ict-foundation.yml", "2025-autumn", "2026-spring"),
+    "the day the status is told on": ("data/strategy.yml", r"^as_of: .*$", "as_of: 2025-12-31"),
+    "a template": ("overrides/suunta/measure.html", r"</h1>", "</h1>\n<p>Muokattu pohja</p>"),
+}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RenderMemo]:
+    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    memo = RenderMemo()
+    _generate(project, memo)
+    assert memo.reused == 0
+    return project, memo
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edit_served_gives_the_pages_a_fresh_generation_gives(
+    edit: str, served: tuple[Path, RenderMemo], tmp_path: Path
+) -> None:
+    project, memo = served
+    path, pattern, new = EDITS[edit]
+    _replace(project / path, pattern, new)
+    _generate(project, memo)
+
+    fresh = copy_project(tmp_path / "fresh")
+    for folder in ("data", "overrides"):
+        shutil.rmtree(fresh / folder)
+        shutil.copytree(project / folder, fresh / folder)
+    _generate(fresh)
+    assert _tree(project / "docs") == _tree(fresh / "docs")
+    if edit in {"a template", "the day the status is told on"}:
+        assert memo.reused == 0  # every page reads them
+    elif edit == "a measure's title":  # its page, the lists and timelines it is on
+        assert 0 < memo.calls - memo.reused < memo.calls / 4
+    else:
+        assert memo.reused > 0
