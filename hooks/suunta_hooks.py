@@ -30,6 +30,7 @@ from suunta.html_fixes import valid_theme_html
 from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
 from suunta.page_head import page_head
+from suunta.render import THEME_TEMPLATES
 from suunta.render_memo import served_pages
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
@@ -286,8 +287,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page's title and description go to the theme escaped, whoever wrote them.
 
     Runs after all pages are read, before any is written, so the navigation (which prints
-    other pages' titles) is safe too.
+    other pages' titles) is safe too. The theme's templates are compiled once per process.
     """
+    if env.bytecode_cache is None:
+        env.bytecode_cache = THEME_TEMPLATES
     for file in files.documentation_pages():
         _build.page_urls.add(file.url)
         page = file.page

@@ -34,11 +34,12 @@ from .site_address import SiteAddress
 from .table_columns import optional_columns
 
 
-class _CompiledTemplates(BytecodeCache):
+class CompiledTemplates(BytecodeCache):
     """Templates compiled once per process, shared by every language's environment: each
     language has its own filters and globals, but the same compiled code. Keyed by Jinja on
-    the template's name and source, so an edited template (under `mkdocs serve`) is compiled
-    anew."""
+    the template's name and file, and checked against its source, so an edited template
+    (under `mkdocs serve`) is compiled anew. One cache per kind of environment: the code
+    also depends on the environment's settings (`trim_blocks` …)."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
@@ -52,7 +53,11 @@ class _CompiledTemplates(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
+
+THEME_TEMPLATES = CompiledTemplates()
+"""For the theme's environment, which MkDocs makes anew for each build and each language and
+would compile every theme template in again (the hook hands it this cache)."""
 
 
 @dataclass(frozen=True)
