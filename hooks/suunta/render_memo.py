@@ -35,8 +35,8 @@ class RenderMemo:
         self._last: dict[bytes, str] = {}
         self._now: dict[bytes, str] = {}
         self._digests: dict[int, tuple[object, bytes]] = {}
-        """Digests of the models, dataclasses and collections seen in this generation, by
-        identity; each is kept with its object, so that no other object takes its id."""
+        """Digests of the models, dataclasses, tuples and frozensets seen in this generation,
+        by identity; each is kept with its object, so that no other object takes its id."""
         self._templates = b""
         self.calls = 0
         """Renders asked for in this generation, and how many of them were given back."""
@@ -82,6 +82,12 @@ class RenderMemo:
             return _hash(type(value).__name__, str(value).encode())
         if isinstance(value, bytes):
             return _hash("bytes", value)
+        if isinstance(value, Mapping):  # dicts and lists may change: never remembered
+            return _hash("map", *(self.digest(k) + self.digest(v) for k, v in value.items()))
+        if isinstance(value, list):
+            return _hash("seq", *map(self.digest, value))
+        if isinstance(value, set):
+            return _hash("set", *sorted(map(self.digest, value)))
         known = self._digests.get(id(value))
         if known is not None:
             return known[1]
@@ -90,11 +96,9 @@ class RenderMemo:
         return digest
 
     def _digest_object(self, value: object) -> bytes:
-        if isinstance(value, Mapping):
-            return _hash("map", *(self.digest(k) + self.digest(v) for k, v in value.items()))
-        if isinstance(value, list | tuple):
+        if isinstance(value, tuple):
             return _hash("seq", *map(self.digest, value))
-        if isinstance(value, set | frozenset):
+        if isinstance(value, frozenset):
             return _hash("set", *sorted(map(self.digest, value)))
         name = type(value).__qualname__
         if isinstance(value, BaseModel):
