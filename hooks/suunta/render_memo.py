@@ -134,6 +134,5 @@ _SERVED = RenderMemo()
 
 
 def served_pages() -> RenderMemo:
-    """The memo of this serving process, kept here: MkDocs loads the hook file anew for
-    every rebuild."""
+    """The memo of this serving process, for every rebuild after the first."""
     return _SERVED

@@ -18,7 +18,7 @@ from typing import Any
 from .search_split import INDEX
 
 _previous: list[dict[str, Any]] = []
-"""The last whole index, kept here: MkDocs loads the hook file anew for every rebuild."""
+"""The last whole index, for the next dirty rebuild of this serving process."""
 
 
 def page_of(location: str) -> str:
