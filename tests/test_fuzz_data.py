@@ -78,8 +78,8 @@ FUZZ = settings(
         HealthCheck.large_base_example,
     ],
 )
-EXAMPLES = {"bytes": 1500, "structure": 1500, "fragments": 1500}
-"""Examples per test: 4,500 data files per run, sized so the whole test command stays within
+EXAMPLES = {"bytes": 1000, "structure": 1000, "fragments": 1000}
+"""Examples per test: 3,000 data files per run, sized so the whole test command stays within
 its time (SUUNTA_FUZZ_SCALE=0.1 for a quick look, 2 for a deeper run)."""
 if os.environ.get("SUUNTA_FUZZ_SCALE"):
     SCALE = float(os.environ["SUUNTA_FUZZ_SCALE"])
