@@ -42,10 +42,21 @@ def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str], site_
         (templates_dir, _files(templates_dir)),
         (_PACKAGE, _code_files()),
     ):
-        for path in files:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _add_files(digest, root, files)
     return digest.hexdigest()
+
+
+def folder_digest(root: Path) -> bytes:
+    """A digest of every file under `root`, names and contents (the render memo's templates)."""
+    digest = hashlib.sha256()
+    _add_files(digest, root, _files(root))
+    return digest.digest()
+
+
+def _add_files(digest: Any, root: Path, files: Iterable[Path]) -> None:
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
 def cached_result(

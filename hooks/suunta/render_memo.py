@@ -23,6 +23,8 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
+from .generation_cache import folder_digest
+
 
 class _Opaque(Exception):
     """A value whose content cannot be digested: the page is rendered."""
@@ -47,7 +49,8 @@ class RenderMemo:
         if self._now:
             self._last = self._now
         self._now, self._digests, self.calls, self.reused = {}, {}, 0, 0
-        self._templates = _files_digest(templates_dir)
+        # The templates may change while serving (the UI texts and the code cannot).
+        self._templates = folder_digest(templates_dir)
 
     def end(self) -> None:
         """Let go of this generation's values (the bodies are kept for the next)."""
@@ -118,16 +121,6 @@ def _hash(kind: str, *parts: bytes) -> bytes:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.digest()
-
-
-def _files_digest(folder: Path) -> bytes:
-    """The templates an editor may change while serving (the UI texts and code cannot)."""
-    parts = [
-        path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    ]
-    return _hash("templates", *parts)
 
 
 _SERVED = RenderMemo()
