@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Protocol
 
@@ -121,13 +122,8 @@ def generate(
     if cached is not None:
         return cached
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree
-    if memo is None:
-        return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, None)
-    memo.begin(templates_dir)
-    try:
+    with memo.generation(templates_dir) if memo else nullcontext():
         return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, memo)
-    finally:
-        memo.end()
 
 
 def _generate(

@@ -17,7 +17,8 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -44,17 +45,19 @@ class RenderMemo:
         """Renders asked for in this generation, and how many of them were given back."""
         self.reused = 0
 
-    def begin(self, templates_dir: Path) -> None:
-        """A new generation: what the last one rendered is what this one may reuse."""
+    @contextmanager
+    def generation(self, templates_dir: Path) -> Iterator[None]:
+        """One generation: it may reuse what the last one rendered; its values are let go
+        at the end (the bodies are kept for the next)."""
         if self._now:
             self._last = self._now
         self._now, self._digests, self.calls, self.reused = {}, {}, 0, 0
         # The templates may change while serving (the UI texts and the code cannot).
         self._templates = folder_digest(templates_dir)
-
-    def end(self) -> None:
-        """Let go of this generation's values (the bodies are kept for the next)."""
-        self._digests = {}
+        try:
+            yield
+        finally:
+            self._digests = {}
 
     def render(
         self,
