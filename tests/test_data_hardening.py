@@ -264,10 +264,36 @@ def test_aliases_of_whole_values_still_work_as_the_demo_uses_them(data: Path) ->
         }
     )
     # The field's line is where the alias stands, its texts' lines where they are written.
-    assert located.lines[("measures", 1, "metric")] == line_of(data / GOAL1, "*follows")
-    assert located.lines[("measures", 1, "metric", "fi")] == line_of(data / GOAL1, "fi: Johto")
+    assert located.line_of(("measures", 1, "metric")) == line_of(data / GOAL1, "*follows")
+    assert located.line_of(("measures", 1, "metric", "fi")) == line_of(data / GOAL1, "fi: Johto")
+    assert located.line_of(("measures", 1, "metric", "xx")) == line_of(data / GOAL1, "*follows")
     uses = [f.read_text("utf-8").count(": *") for f in (ROOT / "data").rglob("*.yml")]
     assert sum(uses) > 0, "the demo no longer uses aliases: this test can go"
+
+
+def test_an_alias_inside_a_repeated_value_is_located_where_its_anchor_is_written(
+    tmp_path: Path,
+) -> None:
+    file = tmp_path / "x.yml"
+    file.write_text("a: &a {b: 1}\nc: &c [x, *a]\nd:\n  - *c\n*a : 2\n", "utf-8")
+    with pytest.raises(YamlReadError) as caught:
+        read_located_yaml(file)
+    assert (caught.value.line, "must be a word" in caught.value.message) == (5, True)
+    file.write_text("a: &a {b: 1}\nc: &c [x, *a]\nd:\n  - *c\n", "utf-8")
+    located = read_located_yaml(file)
+    assert located.data["d"] == [["x", {"b": 1}]]
+    # d[0] repeats c, whose second item repeats a: b is written on line 1.
+    assert [located.line_of(("d", 0)), located.line_of(("d", 0, 1, "b"))] == [2, 1]
+
+
+def test_a_syntax_error_is_told_before_a_field_name_problem_above_it(tmp_path: Path) -> None:
+    """A broken bracket makes YAML read the lines after it as odd field names: the bracket is
+    what the editor must hear about."""
+    file = tmp_path / "x.yml"
+    file.write_text("a: 1\na: 2\nb: {c: [1, 2}\n", "utf-8")
+    with pytest.raises(YamlReadError) as caught:
+        read_located_yaml(file)
+    assert caught.value.line == 3 and "not closed" in caught.value.message, caught.value.message
 
 
 def test_a_field_name_that_yaml_reads_as_a_number_is_refused(data: Path) -> None:

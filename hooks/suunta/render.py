@@ -103,8 +103,13 @@ def make_context(
     languages: list[str],
     terms: TermOverrides | None = None,
 ) -> RenderContext:
-    """The environment for one language; `terms` are the strategy's own level names in it."""
+    """The environment for one language; `terms` are the strategy's own level names in it.
+
+    A new environment per generation, so templates are not checked for edits on every
+    `get_template` (a page includes and imports a dozen: tens of thousands of file checks).
+    """
     env = Environment(
+        auto_reload=False,
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
