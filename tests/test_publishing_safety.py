@@ -15,7 +15,8 @@ import pytest
 from conftest import ROOT, remove_a_swedish_title, run_mkdocs
 from suunta.errors import DataError
 from suunta.generation_cache import CACHE_FILE
-from suunta.generator import STAGING_DIR, generate
+from suunta.generator import generate
+from suunta.staged_pages import STAGING_DIR
 
 LANGS = ["fi", "sv"]
 

@@ -10,8 +10,6 @@ were (see `generate`).
 from __future__ import annotations
 
 import dataclasses
-import os
-import shutil
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Protocol
@@ -45,9 +43,11 @@ from .pages import (
     timeline_page,
     whole_strategy,
 )
+from .published_file import PublishedFile
 from .render import RenderContext, make_context
 from .render_memo import RenderMemo
 from .site_address import SiteAddress, language_root
+from .staged_pages import StagedPages
 from .structured_data import strategy_json_ld
 
 
@@ -89,9 +89,6 @@ OWNED_DIRS = (
 
 GENERATED_FILE_DIRS = (DATA_DIR, FEEDS_DIR, measures_index.ALL_ROWS_DIR)
 """Owned folders whose every file is generated, not only the Markdown: none is an editor's."""
-
-STAGING_DIR = ".suunta-staging"
-"""Beside the docs tree (not in it, so MkDocs neither builds nor watches it)."""
 
 _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter where PyYAML has it: the front matter of 2,000 pages in a tenth of the time."""
@@ -148,37 +145,50 @@ def _generate(
         embeds=embed_files(model, contexts, site_url or "/"),
     )
     files = published_files(model, contexts, site)
-    pages: dict[Path, bytes] = {Path(f.docs_path): f.content for f in files}
-    for language in languages:
-        result.site_names[language] = pick(model.strategy.title, language, languages).text
-        if model.illustrative:
-            result.site_notes[language] = Labels(language)("illustrative.site")
-        labels = Labels(language, model.level_terms(language))
-        descriptions = PageDescriptions(model, labels, language, languages)
-        result.site_descriptions[language] = descriptions.site()
-        if site_url:
-            home = absolute_url(site_url, language_root(language, languages))
-            result.structured_data[language] = strategy_json_ld(model, language, languages, home)
-        feed = feed_of(files, language)
-        if feed is not None:
-            result.feed_paths[language] = feed.site_path
-            result.feed_titles[language] = file_title(feed, contexts[language].labels)
-        ctx = dataclasses.replace(contexts[language], published=files)
-        for page in _built_pages(model, ctx):
-            if page.path == urls.STATEMENT:
-                result.statement_titles[language] = page.title
-            if page.path == urls.OPEN_DATA:
-                result.open_data_titles[language] = page.title
-            description = descriptions.of(page.path, page.title)
-            markdown = page_markdown(page, description)
-            pages[Path(f"{page.path}.{language}.md")] = markdown.encode("utf-8")
-        all_rows = measures_index.filter_rows(model, ctx)
-        if all_rows is not None:
-            pages[Path(f"{measures_index.ALL_ROWS_FILE}.{language}.json")] = all_rows
-    result.files = sorted(docs_dir / rel for rel in pages)
-    _apply(docs_dir, pages, result)
+    with StagedPages(docs_dir, OWNED_DIRS, GENERATED_FILE_DIRS) as pages:
+        for file in files:
+            pages.put(Path(file.docs_path), file.content)
+        for language in languages:
+            _generate_language(model, contexts[language], files, site_url, result, pages)
+        _apply(pages, result)
     store(docs_dir, key, result)
     return result
+
+
+def _generate_language(
+    model: StrategyModel,
+    context: RenderContext,
+    files: tuple[PublishedFile, ...],
+    site_url: str,
+    result: GenerationResult,
+    pages: StagedPages,
+) -> None:
+    language, languages = context.language, context.languages
+    result.site_names[language] = pick(model.strategy.title, language, languages).text
+    if model.illustrative:
+        result.site_notes[language] = Labels(language)("illustrative.site")
+    labels = Labels(language, model.level_terms(language))
+    descriptions = PageDescriptions(model, labels, language, languages)
+    result.site_descriptions[language] = descriptions.site()
+    if site_url:
+        home = absolute_url(site_url, language_root(language, languages))
+        result.structured_data[language] = strategy_json_ld(model, language, languages, home)
+    feed = feed_of(files, language)
+    if feed is not None:
+        result.feed_paths[language] = feed.site_path
+        result.feed_titles[language] = file_title(feed, context.labels)
+    ctx = dataclasses.replace(context, published=files)
+    for page in (page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)):
+        if page.path == urls.STATEMENT:
+            result.statement_titles[language] = page.title
+        if page.path == urls.OPEN_DATA:
+            result.open_data_titles[language] = page.title
+        description = descriptions.of(page.path, page.title)
+        markdown = page_markdown(page, description)
+        pages.put(Path(f"{page.path}.{language}.md"), markdown.encode("utf-8"))
+    all_rows = measures_index.filter_rows(model, ctx)
+    if all_rows is not None:
+        pages.put(Path(f"{measures_index.ALL_ROWS_FILE}.{language}.json"), all_rows)
 
 
 def render_pages(
@@ -234,81 +244,12 @@ def page_markdown(page: GeneratedPage, description: str = "") -> str:
     return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
 
 
-def _apply(docs_dir: Path, pages: dict[Path, bytes], result: GenerationResult) -> None:
-    """Bring the generated part of `docs_dir` to exactly `pages`, swapping changed folders."""
-    staging = docs_dir.parent / STAGING_DIR
-    if staging.exists():  # left by a run that was killed: never reuse it
-        shutil.rmtree(staging)
-    changed = {rel for rel, text in pages.items() if _read(docs_dir / rel) != text}
-    stale = {
-        path.relative_to(docs_dir)
-        for folder in OWNED_DIRS
-        for path in (docs_dir / folder).glob("**/*" if folder in GENERATED_FILE_DIRS else "**/*.md")
-        if path.is_file() and path.relative_to(docs_dir) not in pages
-    }
-    result.unchanged = len([rel for rel in pages if rel.suffix == ".md"]) - len(
-        [rel for rel in changed if rel.suffix == ".md"]
-    )
-    result.written = sorted(docs_dir / rel for rel in changed if rel.suffix == ".md")
+def _apply(pages: StagedPages, result: GenerationResult) -> None:
+    """Bring the generated part of the docs tree to exactly the staged pages."""
+    docs_dir = pages.docs_dir
+    stale = pages.stale()
+    result.files = sorted(docs_dir / rel for rel in pages.paths)
+    result.unchanged = len([rel for rel in pages.paths - pages.changed if rel.suffix == ".md"])
+    result.written = sorted(docs_dir / rel for rel in pages.changed if rel.suffix == ".md")
     result.removed = sorted(docs_dir / rel for rel in stale)
-    touched = {_top(rel) for rel in changed | stale}
-    if not touched:
-        return
-    try:
-        for top in touched - set(GENERATED_FILE_DIRS):
-            _keep_other_files(docs_dir / top, staging / top)
-        for rel, text in pages.items():
-            if _top(rel) in touched:
-                target = staging / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if rel in changed:
-                    target.write_bytes(text)
-                else:
-                    _keep_file(docs_dir / rel, target)
-        for top in sorted(touched):
-            _swap(staging / top, docs_dir / top, staging / f"{top}.old")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _keep_other_files(folder: Path, staged: Path) -> None:
-    """Anything but Markdown in an owned folder is an editor's (an image, say): keep it."""
-    if not folder.is_dir():
-        return
-    for path in folder.glob("**/*"):
-        if path.is_file() and path.suffix != ".md":
-            target = staged / path.relative_to(folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
-
-
-def _keep_file(current: Path, staged: Path) -> None:
-    """An unchanged page keeps its file, modification time included: `mkdocs serve --dirty`
-    then rebuilds only the pages that changed, not every page of a folder that did."""
-    try:
-        os.link(current, staged)
-    except OSError:  # a file system without hard links
-        shutil.copy2(current, staged)
-
-
-def _top(rel: Path) -> str:
-    """The owned folder a generated page lies in, or the file itself at the docs root."""
-    return rel.parts[0]
-
-
-def _swap(new: Path, target: Path, old: Path) -> None:
-    """Put `new` (a folder or a file, possibly absent) where `target` is, by renames only."""
-    if new.is_file():
-        os.replace(new, target)
-        return
-    if target.exists():
-        target.rename(old)
-    if new.exists():
-        new.rename(target)
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+    pages.swap_in(stale)
