@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .plan_import.titles import title_and_description
 from .plan_import.words import UNPHASED, vocabulary
-from .schedule import HalfYear, half_years, parse_period
+from .schedule import HalfYear, half_years
 from .schema import Goal, Measure, Phase, ScheduleEntry
 
 PHASE_COLOURS = {
@@ -193,7 +193,7 @@ def _write_schedule(
 
 
 def _covers(entry: ScheduleEntry, half: HalfYear) -> bool:
-    return parse_period(entry.period).covers(half)
+    return entry.span.covers(half)
 
 
 def _write_legend(sheet: Worksheet, column: int, words: dict[str, Any], unphased: bool) -> None:
