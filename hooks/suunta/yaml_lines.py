@@ -117,11 +117,11 @@ class _Safe:
 
 
 class _PythonLoader(_Safe, yaml.SafeLoader):
-    """PyYAML's own parser and composer: the reference, and the fallback without libyaml."""
+    """PyYAML's own parser: the reference, and the fallback without libyaml."""
 
 
 class _CLoader(_Safe, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml parses and composes, about eight times faster than PyYAML's own code."""
+    """libyaml parses, several times faster than PyYAML's own code."""
 
 
 LOADER: type[Any] = _CLoader if getattr(yaml, "__with_libyaml__", False) else _PythonLoader
