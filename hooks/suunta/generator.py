@@ -106,10 +106,11 @@ def generate(
 ) -> GenerationResult:
     """Validate the data and write every generated page, all or nothing.
 
-    Raises `DataError` before anything is written. Every page is rendered in memory first;
-    changed folders are then written whole into a staging folder beside the docs tree and
-    swapped in, so a failure (a template error, a full disk) never leaves `docs/` a mix of
-    old and new pages. Nothing is touched when nothing changed, so `mkdocs serve` settles;
+    Raises `DataError` before anything is written. Changed pages are written into a staging
+    folder beside the docs tree as they are rendered; when all are, each changed folder is
+    completed there and swapped in (staged_pages.py), so a failure (a template error, a full
+    disk) never leaves `docs/` a mix of old and new pages. Nothing is touched when nothing
+    changed, so `mkdocs serve` settles;
     when no input changed either, nothing is even read again (generation_cache.py).
     `site_url` (from `mkdocs.yml`) makes the addresses in feeds and data files whole.
     `memo` (under `mkdocs serve`) gives back the pages whose inputs did not change.
