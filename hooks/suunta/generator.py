@@ -10,6 +10,7 @@ were (see `generate`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Protocol
@@ -179,7 +180,7 @@ def _generate_language(
         result.feed_paths[language] = feed.site_path
         result.feed_titles[language] = file_title(feed, context.labels)
     ctx = dataclasses.replace(context, published=files)
-    for page in (page for builder in PAGE_BUILDERS for page in builder.build(model, ctx)):
+    for page in _each_page(model, ctx):
         if page.path == urls.STATEMENT:
             result.statement_titles[language] = page.title
         if page.path == urls.OPEN_DATA:
@@ -203,7 +204,7 @@ def render_pages(
     published files' sizes (for listing pages)."""
     site = SiteAddress("", tuple(languages))
     ctx = page_context(model, templates_dir, language, languages, site)
-    return _built_pages(model, ctx, builders)
+    return list(_each_page(model, ctx, builders))
 
 
 def page_context(
@@ -223,10 +224,12 @@ def page_context(
     return dataclasses.replace(ctx, site=site, memo=memo, memo_scope=scope)
 
 
-def _built_pages(
+def _each_page(
     model: StrategyModel, ctx: RenderContext, builders: tuple[PageBuilder, ...] = PAGE_BUILDERS
-) -> list[GeneratedPage]:
-    return [page for builder in builders for page in builder.build(model, ctx)]
+) -> Iterator[GeneratedPage]:
+    """Page kind by page kind, so a generation holds one kind's pages at a time."""
+    for builder in builders:
+        yield from builder.build(model, ctx)
 
 
 def page_markdown(page: GeneratedPage, description: str = "") -> str:
