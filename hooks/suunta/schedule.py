@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 POINT = r"\d{4}(?:-(?:spring|autumn))?"
 PERIOD_PATTERN = rf"^(?P<start>{POINT})(?: to (?P<end>{POINT})| (?P<onwards>onwards))?$"
@@ -27,6 +28,11 @@ class HalfYear:
     @property
     def key(self) -> str:
         return f"{self.year}-{self.name}"
+
+    @property
+    def ordinal(self) -> int:
+        """Half-years counted from year 0: comparing two is comparing these."""
+        return self.year * 2 + self.half
 
     def next(self) -> HalfYear:
         return HalfYear(self.year + self.half, 1 - self.half)
@@ -57,9 +63,14 @@ class Span:
     """True for one half-year or one year (no range)."""
 
     def covers(self, half_year: HalfYear) -> bool:
-        if half_year < self.start.first:
-            return False
-        return self.end is None or half_year <= self.end.last
+        first, last = self._bounds
+        return first <= half_year.ordinal and (last is None or half_year.ordinal <= last)
+
+    @cached_property
+    def _bounds(self) -> tuple[int, int | None]:
+        """The first and last half-year covered, as ordinals, worked out once: `covers` is
+        asked for every column of every measure's timeline row and filter values."""
+        return self.start.first.ordinal, None if self.end is None else self.end.last.ordinal
 
     @property
     def first(self) -> HalfYear:
