@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import posixpath
+import random
 from pathlib import Path
 
 import yaml
@@ -37,8 +40,10 @@ def test_plain_data_text_is_escaped_in_templates() -> None:
 def test_missing_translation_shows_the_other_language_marked_with_its_lang() -> None:
     ctx = make_context(TEMPLATES, "sv", ["fi", "sv"])
     rendered = ctx.env.from_string("{{ value|t }}").render(value=Localized({"fi": "Vain suomeksi"}))
-    assert rendered == '<span lang="fi">Vain suomeksi</span> ' \
-                       '<span class="suunta-untranslated">(ej översatt)</span>'
+    assert (
+        rendered == '<span lang="fi">Vain suomeksi</span> '
+        '<span class="suunta-untranslated">(ej översatt)</span>'
+    )
 
 
 def test_a_plain_name_is_the_same_in_every_language_and_never_a_fallback() -> None:
@@ -77,10 +82,21 @@ def test_every_form_of_a_level_name_that_a_text_uses_exists() -> None:
 def test_a_strategy_names_its_own_levels() -> None:
     dalsland = Labels(
         "sv",
-        {"goal": {"one": "delstrategi", "many": "delstrategier", "short": "delstrategi",
-                  "plural": "delstrategier", "genitive": "delstrategis"},
-         "measure": {"one": "riktlinje", "many": "riktlinjer", "definite_many": "riktlinjerna",
-                     "genitive_many": "riktlinjernas"}},
+        {
+            "goal": {
+                "one": "delstrategi",
+                "many": "delstrategier",
+                "short": "delstrategi",
+                "plural": "delstrategier",
+                "genitive": "delstrategis",
+            },
+            "measure": {
+                "one": "riktlinje",
+                "many": "riktlinjer",
+                "definite_many": "riktlinjerna",
+                "genitive_many": "riktlinjernas",
+            },
+        },
     )
     assert dalsland("goal.number", number=3) == "Delstrategi 3"
     assert dalsland("timeline.caption", number=3) == "Tidsplan för riktlinjerna under delstrategi 3"
@@ -105,10 +121,33 @@ def test_relative_links_work_under_any_language_root() -> None:
     assert urls.relative_url(urls.GOALS_INDEX, urls.goal_page("a")) == "a/"
 
 
+def test_relative_paths_match_posixpath_inside_the_tree(tmp_path: Path) -> None:
+    """`urls.relative_path` skips the working folder relpath asks for; inside the site's tree
+    (the start never climbs above its root) the answers are the same, whatever the cwd."""
+    deep = tmp_path / "a" / "b" / "c" / "d" / "e" / "f"
+    deep.mkdir(parents=True)
+    parts = ["goals", "measures", "x", ".", "..", "sv", "pages", "2", "embed", "a.json"]
+    chooser = random.Random(7)
+    compared = 0
+    with contextlib.chdir(deep):
+        for _ in range(5000):
+            path, start = (
+                "/".join(chooser.choices(parts, k=chooser.randint(0, 4))) or "." for _ in range(2)
+            )
+            if posixpath.normpath(start).startswith(".."):
+                continue
+            compared += 1
+            assert urls.relative_path(path, start) == posixpath.relpath(path, start), (path, start)
+    assert compared > 3000
+    assert urls.relative_path("data/x.csv", "sv/measures/m") == "../../../data/x.csv"
+    assert urls.relative_path("goals", "goals") == "."
+
+
 def test_core_package_does_not_import_mkdocs() -> None:
     package = ROOT / "hooks" / "suunta"
     offenders = [
-        p.relative_to(ROOT).as_posix() for p in package.rglob("*.py")
+        p.relative_to(ROOT).as_posix()
+        for p in package.rglob("*.py")
         if "import mkdocs" in p.read_text("utf-8") or "from mkdocs" in p.read_text("utf-8")
     ]
     assert offenders == []
@@ -118,7 +157,9 @@ def test_no_finnish_or_swedish_literals_in_python() -> None:
     words = ("toimenpide", "åtgärd", "tavoite", "Suomeksi", "svenska", "Aikataulu", "Tidsplan")
     package = Path(ROOT / "hooks")
     offenders = [
-        f"{p.name}: {w}" for p in package.rglob("*.py") for w in words
+        f"{p.name}: {w}"
+        for p in package.rglob("*.py")
+        for w in words
         if w.lower() in p.read_text("utf-8").lower()
     ]
     assert offenders == []

@@ -43,7 +43,7 @@ class SiteAddress:
     def relative(self, site_path: str, from_path: str) -> str:
         """A link from the file or folder at `from_path` (both from the site root)."""
         here = from_path if from_path.endswith("/") else posixpath.dirname(from_path) + "/"
-        link = posixpath.relpath(site_path or ".", here.rstrip("/") or ".")
+        link = urls.relative_path(site_path or ".", here.rstrip("/") or ".")
         return link + "/" if site_path.endswith("/") and link != "." else link
 
     def link(self, site_path: str, from_path: str) -> str:

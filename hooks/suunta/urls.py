@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 HOME = "index"
 GOALS_INDEX = "goals/index"
@@ -37,7 +38,26 @@ def document_page(section: str) -> str:
 def file_url(from_page: str, path: str) -> str:
     """A link to a file in the docs tree (an appendix) that works under any language root."""
     here = directory_url(from_page) or "."
-    return posixpath.relpath(path, here)
+    return relative_path(path, here)
+
+
+@lru_cache(maxsize=16384)
+def relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath` for two paths of the same tree, worked out from their parts alone.
+
+    relpath asks for the working folder at every call to make both paths absolute; a site's
+    pages make tens of thousands of links, and the same ones again in every language.
+    """
+    parts = _parts(path)
+    base = _parts(start)
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
+def _parts(path: str) -> list[str]:
+    return [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
 
 
 def goal_page(goal_id: str) -> str:
@@ -69,7 +89,7 @@ def relative_url(from_page: str, to_page: str) -> str:
     """A link from one page to another that works under any language root."""
     here = directory_url(from_page) or "."
     there = directory_url(to_page) or "."
-    link = posixpath.relpath(there, here)
+    link = relative_path(there, here)
     return "./" if link == "." else link + "/"
 
 
@@ -99,7 +119,7 @@ def root_file_url(from_page: str, path: str, language_root: str) -> str:
     """A link to a file at the site root (`embed/x.json`) from a page of the language whose
     pages start at `language_root` (`""` for the default language, `"sv/"`)."""
     here = language_root + directory_url(from_page) or "."
-    return posixpath.relpath(path, here)
+    return relative_path(path, here)
 
 
 def numbered_page(page: str, number: int) -> str:
