@@ -154,13 +154,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.page_urls, _build.rendered_urls = set(), set()
         _build.html_bodies = {}
     _stop_theme_search_merge(config)
+    custom_dir = config.theme.custom_dir
+    paths = SitePaths(
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        theme_dir=Path(custom_dir) if custom_dir else None,
+    )
     if _build.generated is None:
-        custom_dir = config.theme.custom_dir
-        paths = SitePaths(
-            root=root,
-            docs_dir=Path(config.docs_dir),
-            theme_dir=Path(custom_dir) if custom_dir else None,
-        )
         try:
             _build.generated = generate(
                 paths.data_dir,
@@ -201,7 +201,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if language == languages[0]:
         for problem in result.warnings:
             log.warning(problem.describe(root))
-        _warn_about_statement(result.accessibility)
+        _warn_about_statement(result.accessibility, paths.data_dir)
 
 
 def _link_published_files(config: MkDocsConfig, result: GenerationResult, language: str) -> None:
@@ -223,11 +223,11 @@ def _link_published_files(config: MkDocsConfig, result: GenerationResult, langua
         config.extra["suunta_feed"] = {"url": feed, "title": result.feed_titles[language]}
 
 
-def _warn_about_statement(statement: AccessibilityFile | None) -> None:
+def _warn_about_statement(statement: AccessibilityFile | None, data_dir: Path) -> None:
     # The review's age is checked against today's date (SUUNTA_TODAY pins it): it only decides
     # whether to warn, it never reaches the site, so two builds of the same data stay identical.
     try:
-        error, warning = review_problems(statement, today())
+        error, warning = review_problems(statement, today(), data_dir)
     except ClockError as clock:
         raise PluginError(str(clock)) from None
     if error:

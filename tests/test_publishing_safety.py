@@ -194,6 +194,8 @@ def test_the_review_check_uses_the_pinned_today(project: Path, monkeypatch: pyte
     overdue = run_mkdocs(config, site, "--strict")
     assert overdue.returncode != 0
     assert "last reviewed on 2026-11-27, more than a year ago" in overdue.stderr
+    line = _line_of(project / "data" / "accessibility.yml", "reviewed:")
+    assert f"data/accessibility.yml, line {line}: the accessibility statement" in overdue.stderr
 
     monkeypatch.setenv("SUUNTA_TODAY", "2027-11-27")  # 365 days: still in time
     assert run_mkdocs(config, site, "--strict").returncode == 0
@@ -201,12 +203,17 @@ def test_the_review_check_uses_the_pinned_today(project: Path, monkeypatch: pyte
     monkeypatch.setenv("SUUNTA_TODAY", "2026-11-26")  # the day before the review
     future = run_mkdocs(config, site, "--strict")
     assert future.returncode != 0 and "Traceback" not in future.stderr
-    assert "field 'reviewed': 2026-11-27 is after today (2026-11-26)" in future.stderr
+    assert f"line {line}, field 'reviewed': 2026-11-27 is after today (2026-11-26)" in future.stderr
 
     monkeypatch.setenv("SUUNTA_TODAY", "tomorrow")
     wrong = run_mkdocs(config, site, "--strict")
     assert wrong.returncode != 0 and "Traceback" not in wrong.stderr
     assert "SUUNTA_TODAY='tomorrow' is not a date" in wrong.stderr
+
+
+def _line_of(file: Path, start: str) -> int:
+    lines = file.read_text("utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, 1) if text.startswith(start))
 
 
 def test_a_data_error_is_reported_without_a_build(project: Path) -> None:

@@ -13,6 +13,7 @@ from .accessibility_schema import AccessibilityFile, Enforcement
 from .cli_texts import say
 from .errors import DataProblem
 from .schema import Localized
+from .yaml_lines import YamlReadError, read_located_yaml
 
 BODIES_FILE = Path(__file__).parent / "enforcement_bodies.yml"
 REVIEW_INTERVAL = dt.timedelta(days=365)
@@ -59,24 +60,35 @@ def review_in_future(statement: AccessibilityFile, today: dt.date) -> bool:
 
 
 def review_problems(
-    statement: AccessibilityFile | None, today: dt.date, line: int | None = None
+    statement: AccessibilityFile | None, today: dt.date, data_dir: Path | None = None
 ) -> tuple[str, str]:
     """An error and a warning (each "" if none) about the statement's dates as of `today`.
 
     The hook (at build time) and `suunta check` say the same: a review dated in the future is
     an error; a review more than a year old is a warning, which the strict build turns into
-    a failure. `line` is where `reviewed` is written, when the caller knows it.
+    a failure. Given `data_dir`, a message names the line `reviewed` is written on.
     """
     if statement is None:
         return "", _say("statement_missing")
     reviewed = statement.reviewed.isoformat()
     if review_in_future(statement, today):
         future = _say("review_in_future", reviewed=reviewed, today=today.isoformat())
+        line = _reviewed_line(data_dir)
         return DataProblem(STATEMENT_FILE, line, "reviewed", future).describe(), ""
     if review_overdue(statement, today):
         overdue = _say("review_overdue", reviewed=reviewed)
-        return "", DataProblem(STATEMENT_FILE, line, "", overdue).describe()
+        return "", DataProblem(STATEMENT_FILE, _reviewed_line(data_dir), "", overdue).describe()
     return "", ""
+
+
+def _reviewed_line(data_dir: Path | None) -> int | None:
+    """The line of the statement's `reviewed`, read again only when a message needs it (the
+    loader does not keep the lines of what it read)."""
+    file = data_dir / STATEMENT_FILE.name if data_dir else None
+    try:
+        return read_located_yaml(file).line_of(("reviewed",)) if file and file.is_file() else None
+    except YamlReadError:  # already read once by the loader; the line is only a help
+        return None
 
 
 def _say(key: str, **values: object) -> str:
