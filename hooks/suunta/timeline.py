@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from .model import MeasureEntry, StrategyModel
 from .schedule import HalfYear, half_year_of, half_years
@@ -20,8 +21,24 @@ class TimelineCell:
 
 @dataclass(frozen=True)
 class TimelineRow:
+    """A measure's row: what its schedule makes of the timeline's columns.
+
+    Only the measure and the columns are fields, so the render memo digests a row by what
+    decides it (a thousand rows of a dozen cells each, after every edit); the cells are
+    worked out when a page shows the row.
+    """
+
     measure: MeasureEntry
-    cells: tuple[TimelineCell, ...]
+    columns: tuple[HalfYear, ...]
+
+    @cached_property
+    def cells(self) -> tuple[TimelineCell, ...]:
+        cells = []
+        for half_year in self.columns:
+            covering = [s for s in self.measure.measure.schedule if s.span.covers(half_year)]
+            item = covering[-1] if covering else None
+            cells.append(TimelineCell(half_year, item.phase if item else None, item))
+        return tuple(cells)
 
 
 @dataclass(frozen=True)
@@ -45,18 +62,14 @@ def columns_for(model: StrategyModel) -> tuple[HalfYear, ...]:
 
 
 def build_timeline(
-    model: StrategyModel, measures: tuple[MeasureEntry, ...], as_of: dt.date | None
+    model: StrategyModel,
+    measures: tuple[MeasureEntry, ...],
+    as_of: dt.date | None,
+    columns: tuple[HalfYear, ...] | None = None,
 ) -> Timeline:
-    columns = columns_for(model)
-    rows = []
-    for entry in measures:
-        if not entry.measure.schedule:
-            continue  # a measure without a schedule has no row, not an empty one
-        cells = []
-        for half_year in columns:
-            covering = [s for s in entry.measure.schedule if s.span.covers(half_year)]
-            item = covering[-1] if covering else None
-            cells.append(TimelineCell(half_year, item.phase if item else None, item))
-        rows.append(TimelineRow(entry, tuple(cells)))
+    """`columns`: the model's (`columns_for`), when the caller has them already."""
+    columns = columns_for(model) if columns is None else columns
+    # A measure without a schedule has no row, not an empty one.
+    rows = tuple(TimelineRow(entry, columns) for entry in measures if entry.measure.schedule)
     now = half_year_of(as_of.year, as_of.month) if as_of else None
-    return Timeline(columns, tuple(rows), now if now in columns else None)
+    return Timeline(columns, rows, now if now in columns else None)

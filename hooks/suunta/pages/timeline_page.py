@@ -15,7 +15,7 @@ from .. import urls
 from ..model import GoalEntry, StrategyModel
 from ..pagination import page_title, paginate
 from ..render import RenderContext
-from ..timeline import Timeline, TimelineRow, build_timeline
+from ..timeline import Timeline, TimelineRow, build_timeline, columns_for
 from . import GeneratedPage, list_page
 
 
@@ -33,8 +33,11 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     """No timeline without schedules: a goal whose measures name no period gets none either."""
     if not model.has_schedules:
         return []
+    columns = columns_for(model)  # once: it looks at every measure
     timelines = [
-        (g, build_timeline(model, g.measures, model.as_of)) for g in model.goals if g.has_schedules
+        (g, build_timeline(model, g.measures, model.as_of, columns))
+        for g in model.goals
+        if g.has_schedules
     ]
     illustrative = any(m.measure.illustrative and m.measure.schedule for m in model.measures)
     phases = {
