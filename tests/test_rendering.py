@@ -40,10 +40,8 @@ def test_plain_data_text_is_escaped_in_templates() -> None:
 def test_missing_translation_shows_the_other_language_marked_with_its_lang() -> None:
     ctx = make_context(TEMPLATES, "sv", ["fi", "sv"])
     rendered = ctx.env.from_string("{{ value|t }}").render(value=Localized({"fi": "Vain suomeksi"}))
-    assert (
-        rendered == '<span lang="fi">Vain suomeksi</span> '
-        '<span class="suunta-untranslated">(ej översatt)</span>'
-    )
+    assert rendered == '<span lang="fi">Vain suomeksi</span> ' \
+                       '<span class="suunta-untranslated">(ej översatt)</span>'
 
 
 def test_a_plain_name_is_the_same_in_every_language_and_never_a_fallback() -> None:
@@ -82,21 +80,10 @@ def test_every_form_of_a_level_name_that_a_text_uses_exists() -> None:
 def test_a_strategy_names_its_own_levels() -> None:
     dalsland = Labels(
         "sv",
-        {
-            "goal": {
-                "one": "delstrategi",
-                "many": "delstrategier",
-                "short": "delstrategi",
-                "plural": "delstrategier",
-                "genitive": "delstrategis",
-            },
-            "measure": {
-                "one": "riktlinje",
-                "many": "riktlinjer",
-                "definite_many": "riktlinjerna",
-                "genitive_many": "riktlinjernas",
-            },
-        },
+        {"goal": {"one": "delstrategi", "many": "delstrategier", "short": "delstrategi",
+                  "plural": "delstrategier", "genitive": "delstrategis"},
+         "measure": {"one": "riktlinje", "many": "riktlinjer", "definite_many": "riktlinjerna",
+                     "genitive_many": "riktlinjernas"}},
     )
     assert dalsland("goal.number", number=3) == "Delstrategi 3"
     assert dalsland("timeline.caption", number=3) == "Tidsplan för riktlinjerna under delstrategi 3"
@@ -146,8 +133,7 @@ def test_relative_paths_match_posixpath_inside_the_tree(tmp_path: Path) -> None:
 def test_core_package_does_not_import_mkdocs() -> None:
     package = ROOT / "hooks" / "suunta"
     offenders = [
-        p.relative_to(ROOT).as_posix()
-        for p in package.rglob("*.py")
+        p.relative_to(ROOT).as_posix() for p in package.rglob("*.py")
         if "import mkdocs" in p.read_text("utf-8") or "from mkdocs" in p.read_text("utf-8")
     ]
     assert offenders == []
@@ -157,9 +143,7 @@ def test_no_finnish_or_swedish_literals_in_python() -> None:
     words = ("toimenpide", "åtgärd", "tavoite", "Suomeksi", "svenska", "Aikataulu", "Tidsplan")
     package = Path(ROOT / "hooks")
     offenders = [
-        f"{p.name}: {w}"
-        for p in package.rglob("*.py")
-        for w in words
+        f"{p.name}: {w}" for p in package.rglob("*.py") for w in words
         if w.lower() in p.read_text("utf-8").lower()
     ]
     assert offenders == []
