@@ -15,15 +15,31 @@ from .. import urls
 from ..model import GoalEntry, StrategyModel
 from ..pagination import page_title, paginate
 from ..render import RenderContext
+from ..schema import Goal
 from ..timeline import Timeline, TimelineRow, build_timeline, columns_for
 from . import GeneratedPage, list_page
+
+
+@dataclass(frozen=True)
+class SectionGoal:
+    """What a section shows of its goal: its number, title and address, not its measures.
+
+    The render memo digests what a page is given; with the whole goal, editing one measure
+    would render again every timeline page that has a section of its goal.
+    """
+
+    goal: Goal
+
+    @property
+    def id(self) -> str:
+        return self.goal.id
 
 
 @dataclass(frozen=True)
 class TimelineSection:
     """A goal's timeline, or the part of it on one page."""
 
-    goal: GoalEntry
+    goal: SectionGoal
     timeline: Timeline
     continued: bool
     """The goal's first rows are on an earlier page."""
@@ -90,5 +106,6 @@ def _sections(rows: Sequence[Row]) -> list[TimelineSection]:
         part = list(group)
         goal, timeline, first = part[0]
         shown = replace(timeline, rows=tuple(row for _, _, row in part))
-        sections.append(TimelineSection(goal, shown, first is not timeline.rows[0]))
+        continued = first is not timeline.rows[0]
+        sections.append(TimelineSection(SectionGoal(goal.goal), shown, continued))
     return sections
