@@ -6,8 +6,10 @@ Nothing else in Suunta imports MkDocs; keep this file thin so another engine can
 from __future__ import annotations
 
 import logging
+import sys
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,8 +78,13 @@ class _Build:
     touched_at: float = 0.0
     html_bodies: dict[str, bytes] = field(default_factory=dict)
     """Generated pages' bodies (finished HTML), compressed, from `on_page_markdown` until each
-    page is written: MkDocs would hold every page's body of a language until it writes them
-    (4 MB at 1,000 measures); compressed they are a tenth of that."""
+    page is written (`lean_pages`) or until `on_page_content`: MkDocs would hold every page's
+    body of a language until it writes them (4 MB at 1,000 measures); compressed they are a
+    tenth of that."""
+    lean_pages: bool = False
+    """Whether generated pages' bodies wait compressed until their page is written, and every
+    page's body is let go once written: only with plugins known not to read `page.content`
+    in between or after (`_LEAN_PLUGINS`); another plugin sees pages as MkDocs gives them."""
     page_urls: set[str] = field(default_factory=set)
     """Every page of every language (`sv/goals/`), and those rendered in this build: a dirty
     rebuild renders only pages whose files changed (served_search.py)."""
@@ -86,6 +93,10 @@ class _Build:
 
 _build = _Build()
 _command: dict[str, str] = {}
+
+_LEAN_PLUGINS = frozenset({"search", "material/search", "i18n"})
+"""Plugins that read a page's body only in `on_page_context` (the search index), or not at
+all; Suunta's own hooks are known too."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -116,6 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # site need not list Suunta's folders (nor update its list when Suunta adds a page kind).
     generated = GitIgnoreSpec.from_lines(f"/{folder}/**/*.md" for folder in OWNED_DIRS)
     config.not_in_nav = generated if config.not_in_nav is None else config.not_in_nav + generated
+    _build.lean_pages = _only_lean_plugins(config.plugins)
     if _command.get("name") not in {"build", "gh-deploy"} or _i18n_building(config):
         return config
     target = Path(config.site_dir)
@@ -123,6 +135,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.published_dir = target
     config.site_dir = str(publish.staging_dir(target))
     return config
+
+
+def _only_lean_plugins(plugins: Mapping[str, object]) -> bool:
+    """Whether every plugin of the site is one of `_LEAN_PLUGINS` or this hook file."""
+    this_module = sys.modules[__name__]
+    return all(name in _LEAN_PLUGINS or plugin is this_module for name, plugin in plugins.items())
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -255,14 +273,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
+def _generated_body(page: Page) -> str | None:
+    """A generated page's body, taken from where it waits; None for any other page."""
+    body = _build.html_bodies.pop(page.file.src_uri, None)
+    return None if body is None else zlib.decompress(body).decode("utf-8")
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Sanitise an editor's page; mark a page that the i18n plugin fell back to, and warn.
 
-    A generated page's body waits, compressed, until the page is written
+    With `lean_pages`, a generated page's body waits, compressed, until the page is written
     (`_restore_generated_body`).
     """
     generated = page.file.src_uri in _build.html_bodies
-    if not generated and page.file.src_uri not in _build.generated_pages:
+    if generated and not _build.lean_pages:
+        html, generated = _generated_body(page) or "", False
+    elif not generated and page.file.src_uri not in _build.generated_pages:
         html = _sanitized_editor_page(html, page)
     fallback = _fallback_language(page, config)
     if fallback is None:
@@ -323,10 +349,9 @@ def _restore_generated_body(
 ) -> dict[str, Any]:
     """A generated page's body back in place just before it is written, ahead of the search
     plugin, which indexes it in this event; `on_post_page` lets it go again."""
-    body = _build.html_bodies.pop(page.file.src_uri, None)
-    if body is None:
+    html = _generated_body(page)
+    if html is None:
         return context
-    html = zlib.decompress(body).decode("utf-8")
     fallback = _fallback_language(page, config)
     if fallback is not None:
         html = mark_untranslated_page(html, fallback, config.theme["language"])
@@ -363,9 +388,11 @@ on_page_context = CombinedEvent(_restore_generated_body, _describe_page_head)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The written page's body is let go: MkDocs keeps every page (a language's pages are
-    still held while mkdocs-static-i18n builds the next), and nothing reads it after this."""
-    page.content = None
+    """With `lean_pages`, the written page's body is let go: MkDocs keeps every page (a
+    language's pages are still held while mkdocs-static-i18n builds the next), and none of
+    those plugins reads it after this."""
+    if _build.lean_pages:
+        page.content = None
     prefix = _language_prefix(config, config.theme["language"])
     html = point_search_to_language_root(valid_theme_html(output), prefix)
     return with_content_security_policy(html)

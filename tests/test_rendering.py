@@ -110,7 +110,8 @@ def test_relative_links_work_under_any_language_root() -> None:
 
 def test_relative_paths_match_posixpath_inside_the_tree(tmp_path: Path) -> None:
     """`urls.relative_path` skips the working folder relpath asks for; inside the site's tree
-    (the start never climbs above its root) the answers are the same, whatever the cwd."""
+    (the start never climbs above its root) the answers are the same, from a working folder
+    deeper than any path climbs (relpath's answer would otherwise name its folders)."""
     deep = tmp_path / "a" / "b" / "c" / "d" / "e" / "f"
     deep.mkdir(parents=True)
     parts = ["goals", "measures", "x", ".", "..", "sv", "pages", "2", "embed", "a.json"]

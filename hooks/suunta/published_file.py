@@ -22,7 +22,8 @@ class PublishedFile:
     language: str | None = None
     """The language of a file written in one language; None for the multilingual ones."""
     size: int = field(default=-1, compare=False)
-    """Bytes, exactly as served: the generator writes `content` unchanged (set from it)."""
+    """Bytes, exactly as served: the generator writes `content` unchanged. Set from `content`;
+    only `written` gives it, to keep it when the bytes are let go."""
 
     def __post_init__(self) -> None:
         if self.size < 0:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from functools import lru_cache
 
 HOME = "index"
 GOALS_INDEX = "goals/index"
@@ -41,12 +40,12 @@ def file_url(from_page: str, path: str) -> str:
     return relative_path(path, here)
 
 
-@lru_cache(maxsize=16384)
 def relative_path(path: str, start: str) -> str:
     """`posixpath.relpath` for two paths of the same tree, worked out from their parts alone.
 
-    relpath asks for the working folder at every call to make both paths absolute; a site's
-    pages make tens of thousands of links, and the same ones again in every language.
+    relpath asks for the working folder at every call to make both paths absolute (a site's
+    pages make tens of thousands of links), and its answer for a path written from "/" then
+    depends on that folder: here such a path is taken from the tree's root.
     """
     parts = _parts(path)
     base = _parts(start)

@@ -22,10 +22,12 @@ from . import GeneratedPage, list_page
 
 @dataclass(frozen=True)
 class SectionGoal:
-    """What a section shows of its goal: its number, title and address, not its measures.
+    """A section's goal without the goal's measures (the heading needs its number, title
+    and address).
 
-    The render memo digests what a page is given; with the whole goal, editing one measure
-    would render again every timeline page that has a section of its goal.
+    The render memo digests what a page is given; with the goal's entry and all its
+    measures, editing one measure would render again every timeline page that has a section
+    of its goal.
     """
 
     goal: Goal
