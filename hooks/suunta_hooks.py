@@ -273,10 +273,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
-def _generated_body(page: Page) -> str | None:
-    """A generated page's body, taken from where it waits; None for any other page."""
+def _generated_body(page: Page, config: MkDocsConfig) -> str | None:
+    """A generated page's body, taken from where it waits and marked if the i18n plugin fell
+    back to it; None for any other page (or one already taken)."""
     body = _build.html_bodies.pop(page.file.src_uri, None)
-    return None if body is None else zlib.decompress(body).decode("utf-8")
+    if body is None:
+        return None
+    return _marked_if_fallback(zlib.decompress(body).decode("utf-8"), page, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -285,23 +288,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     With `lean_pages`, a generated page's body waits, compressed, until the page is written
     (`_restore_generated_body`).
     """
-    generated = page.file.src_uri in _build.html_bodies
-    if generated and not _build.lean_pages:
-        html, generated = _generated_body(page) or "", False
-    elif not generated and page.file.src_uri not in _build.generated_pages:
-        html = _sanitized_editor_page(html, page)
+    fallback = _fallback_language(page, config)
+    if fallback is not None:
+        log.warning(
+            say(
+                "build.untranslated_page",
+                file=f"docs/{page.file.src_uri}",
+                language=config.theme["language"],
+                shown=fallback,
+            )
+        )
+    if page.file.src_uri not in _build.generated_pages:
+        return _marked_if_fallback(_sanitized_editor_page(html, page), page, config)
+    return "" if _build.lean_pages else _generated_body(page, config) or ""
+
+
+def _marked_if_fallback(html: str, page: Page, config: MkDocsConfig) -> str:
     fallback = _fallback_language(page, config)
     if fallback is None:
         return html
-    log.warning(
-        say(
-            "build.untranslated_page",
-            file=f"docs/{page.file.src_uri}",
-            language=config.theme["language"],
-            shown=fallback,
-        )
-    )
-    return html if generated else mark_untranslated_page(html, fallback, config.theme["language"])
+    return mark_untranslated_page(html, fallback, config.theme["language"])
 
 
 def _fallback_language(page: Page, config: MkDocsConfig) -> str | None:
@@ -349,13 +355,9 @@ def _restore_generated_body(
 ) -> dict[str, Any]:
     """A generated page's body back in place just before it is written, ahead of the search
     plugin, which indexes it in this event; `on_post_page` lets it go again."""
-    html = _generated_body(page)
-    if html is None:
-        return context
-    fallback = _fallback_language(page, config)
-    if fallback is not None:
-        html = mark_untranslated_page(html, fallback, config.theme["language"])
-    page.content = html
+    html = _generated_body(page, config)
+    if html is not None:
+        page.content = html
     return context
 
 

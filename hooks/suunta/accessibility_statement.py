@@ -60,13 +60,13 @@ def review_in_future(statement: AccessibilityFile, today: dt.date) -> bool:
 
 
 def review_problems(
-    statement: AccessibilityFile | None, today: dt.date, data_dir: Path | None = None
+    statement: AccessibilityFile | None, today: dt.date, data_dir: Path
 ) -> tuple[str, str]:
     """An error and a warning (each "" if none) about the statement's dates as of `today`.
 
     The hook (at build time) and `suunta check` say the same: a review dated in the future is
     an error; a review more than a year old is a warning, which the strict build turns into
-    a failure. Given `data_dir`, a message names the line `reviewed` is written on.
+    a failure. A message names the line `reviewed` is written on in `data_dir`.
     """
     if statement is None:
         return "", _say("statement_missing")
@@ -81,12 +81,12 @@ def review_problems(
     return "", ""
 
 
-def _reviewed_line(data_dir: Path | None) -> int | None:
+def _reviewed_line(data_dir: Path) -> int | None:
     """The line of the statement's `reviewed`, read again only when a message needs it (the
     loader does not keep the lines of what it read)."""
-    file = data_dir / STATEMENT_FILE.name if data_dir else None
+    file = data_dir / STATEMENT_FILE.name
     try:
-        return read_located_yaml(file).line_of(("reviewed",)) if file and file.is_file() else None
+        return read_located_yaml(file).line_of(("reviewed",)) if file.is_file() else None
     except YamlReadError:  # already read once by the loader; the line is only a help
         return None
 

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .plan_import.titles import title_and_description
 from .plan_import.words import UNPHASED, vocabulary
 from .schedule import HalfYear, half_years
-from .schema import Goal, Measure, Phase, ScheduleEntry
+from .schema import Goal, Measure, Phase
 
 PHASE_COLOURS = {
     Phase.investigation.value: "9BC2E6",
@@ -175,7 +175,7 @@ def _write_schedule(
     """Colours the half-years of each entry; an entry with a note is one merged cell."""
     used_unphased = False
     for entry in measure.schedule:
-        columns = [first_column + i for i, p in enumerate(periods) if _covers(entry, p)]
+        columns = [first_column + i for i, p in enumerate(periods) if entry.span.covers(p)]
         if not columns:
             continue
         meaning = entry.phase.value if entry.phase else UNPHASED
@@ -190,10 +190,6 @@ def _write_schedule(
                     start_row=row, start_column=columns[0], end_row=row, end_column=columns[-1]
                 )
     return used_unphased
-
-
-def _covers(entry: ScheduleEntry, half: HalfYear) -> bool:
-    return entry.span.covers(half)
 
 
 def _write_legend(sheet: Worksheet, column: int, words: dict[str, Any], unphased: bool) -> None:

@@ -94,7 +94,8 @@ class RenderMemo:
         if isinstance(value, bytes):
             return _hash("bytes", value)
         if isinstance(value, Mapping):  # dicts and lists may change: never remembered
-            return _hash("map", *(d for k, v in value.items() for d in self._pair(k, v)))
+            pairs = ((self.digest(k), self.digest(v)) for k, v in value.items())
+            return _hash("map", *(part for pair in pairs for part in pair))
         if isinstance(value, list):
             return _hash("seq", *map(self.digest, value))
         if isinstance(value, set):
@@ -105,9 +106,6 @@ class RenderMemo:
         digest = self._digest_object(value)
         self._digests[id(value)] = (value, digest)
         return digest
-
-    def _pair(self, key: object, value: object) -> tuple[bytes, bytes]:
-        return self.digest(key), self.digest(value)
 
     def _digest_object(self, value: object) -> bytes:
         if isinstance(value, tuple):

@@ -62,13 +62,9 @@ def columns_for(model: StrategyModel) -> tuple[HalfYear, ...]:
 
 
 def build_timeline(
-    model: StrategyModel,
-    measures: tuple[MeasureEntry, ...],
-    as_of: dt.date | None,
-    columns: tuple[HalfYear, ...] | None = None,
+    measures: tuple[MeasureEntry, ...], as_of: dt.date | None, columns: tuple[HalfYear, ...]
 ) -> Timeline:
-    """`columns`: the model's (`columns_for`), when the caller has them already."""
-    columns = columns_for(model) if columns is None else columns
+    """`columns`: the model's (`columns_for`), worked out once for all its timelines."""
     # A measure without a schedule has no row, not an empty one.
     rows = tuple(TimelineRow(entry, columns) for entry in measures if entry.measure.schedule)
     now = half_year_of(as_of.year, as_of.month) if as_of else None

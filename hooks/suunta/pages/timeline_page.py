@@ -53,7 +53,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         return []
     columns = columns_for(model)  # once: it looks at every measure
     timelines = [
-        (g, build_timeline(model, g.measures, model.as_of, columns))
+        (g, build_timeline(g.measures, model.as_of, columns))
         for g in model.goals
         if g.has_schedules
     ]
