@@ -289,3 +289,59 @@ def test_each_workbook_is_the_editors_plan_and_imports_back(
         assert [f.text() for f in plan.findings if f.error] == []
         links = page(sites[name], f"{root(name, language)}open-data").xpath("//a/@href")
         assert any(href.endswith(f"data/measures-{language}.xlsx") for href in links), links
+
+
+FORMULA_TITLE = '=HYPERLINK("https://attacker.invalid/","Avaa")'
+FORMULA_METRIC = "+358 40 123 4567 @SUM(1+1)"
+
+
+def test_a_text_that_looks_like_a_formula_is_published_as_text(project: Path) -> None:
+    """An editor's text beginning with "=" (or "+", "-", "@") never becomes a formula in the
+    published workbook or the CSV file Excel opens (formula injection)."""
+    from openpyxl import load_workbook
+    from suunta.plan_import.command import read_plan
+
+    measures = project / "data" / "measures" / "1-ict-foundation.yml"
+    text = measures.read_text("utf-8")
+    old_title = (
+        '      fi: "Perustietotekniikka: vaatimusmäärittelyt, kilpailutus, käyttöönottoprojektit"\n'
+    )
+    old_metric = (
+        "        Projektin ohjausryhmä seuraa projektin aikataulun mukaisesti. Raportointi\n"
+    )
+    assert old_title in text and old_metric in text
+    text = text.replace(old_title, f"      fi: {json.dumps(FORMULA_TITLE)}\n")
+    text = text.replace(old_metric, f"        {FORMULA_METRIC}\n")
+    measures.write_text(text, "utf-8")
+    docs = project / "docs"
+    generate(
+        project / "data", docs, ROOT / "overrides" / "suunta", ["fi", "sv"], "https://x.invalid/"
+    )
+
+    workbook = docs / "data" / "measures-fi.xlsx"
+    cells = [
+        cell
+        for sheet in load_workbook(workbook).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith(("=", "+"))
+    ]
+    values = [c.value for c in cells]
+    assert FORMULA_TITLE in values and any(v.startswith(FORMULA_METRIC) for v in values), values
+    assert {c.data_type for c in cells} == {"s"}
+    # The plan imports back with the same texts.
+    plan = read_plan(workbook, "fi").plan
+    row = next(m for g in plan.goals for m in g.measures if m.row_id == "basic-it-procurement")
+    assert row.title == FORMULA_TITLE, row
+    assert FORMULA_METRIC in str(row.fields["metric"]), row.fields
+
+    rows = list(
+        csv.DictReader(io.StringIO((docs / "data" / "measures-fi.csv").read_text("utf-8-sig")))
+    )
+    fields = [value for r in rows for value in r.values()]
+    assert f"'{FORMULA_TITLE}" in fields
+    assert any(value.startswith(f"'{FORMULA_METRIC}") for value in fields)
+    assert not [v for v in fields if v.startswith(("=", "+", "-", "@"))]
+    # The JSON keeps the texts as written.
+    back = (docs / "data" / "strategy.json").read_text("utf-8")
+    assert json.dumps(FORMULA_TITLE, ensure_ascii=False) in back

@@ -197,3 +197,13 @@ def test_a_text_that_looks_like_a_formula_stays_a_text(site: Path, tmp_path: Pat
     book = load_workbook(sheet)
     cell = book.active["E2"]
     assert (cell.value, cell.data_type) == ("=eVakan käyttöönotto", "s")
+
+
+def test_a_control_character_in_a_text_does_not_stop_the_export(site: Path, tmp_path: Path) -> None:
+    """A YAML escape can put a character a worksheet cannot hold into a text: the sheet is
+    still written, without it (openpyxl refuses such a text)."""
+    edit(site, EVAKA_SV, "")
+    edit(site, "      fi: eVakan käyttöönotto\n", '      fi: "eVakan\\x07 käyttöönotto"\n')
+    sheet = tmp_path / "t.xlsx"
+    assert run(site, "--export", str(sheet)) == 0
+    assert load_workbook(sheet).active["E2"].value == "eVakan käyttöönotto"

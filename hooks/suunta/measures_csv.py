@@ -1,7 +1,8 @@
 """The measures as a CSV file in one language: a row per measure, in the order of the site.
 
 UTF-8 with a byte order mark, so that Excel opens Finnish and Swedish letters right; the
-headers, periods, phases and statuses are words of the file's language, not codes.
+headers, periods, phases and statuses are words of the file's language, not codes. A text Excel
+would take for a formula starts with an apostrophe (`sheet_text.csv_field`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .model import MeasureEntry, StrategyModel
 from .progress import status_at
 from .schedule_words import schedule_sentence
 from .schema import Localized, Name
+from .sheet_text import csv_field
 from .site_address import SiteAddress
 from .urls import measure_page
 
@@ -47,7 +49,7 @@ def measures_csv(
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([labels(f"open_data.columns.{c}") for c in columns])
-    writer.writerows([row[c] for c in columns] for row in rows)
+    writer.writerows([csv_field(row[c]) for c in columns] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -10,7 +10,6 @@ the spreadsheet and the site can go back and forth. Other exports (open data) ca
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +23,7 @@ from .plan_import.titles import title_and_description
 from .plan_import.words import UNPHASED, vocabulary
 from .schedule import HalfYear, half_years
 from .schema import Goal, Measure, Phase
+from .sheet_text import put
 
 PHASE_COLOURS = {
     Phase.investigation.value: "9BC2E6",
@@ -112,13 +112,13 @@ def _write_goal(
     words: dict[str, Any],
     order: list[str],
 ) -> bool:
-    heading = _cell(sheet, 1, 1, f"{words['goal']} {goal.number}: {_text(goal.title, order)}")
+    heading = put(sheet, 1, 1, f"{words['goal']} {goal.number}: {_text(goal.title, order)}")
     heading.font = Font(bold=True, size=14)
     headers = [words["columns"][r] for r in roles]
     headers += [f"{words['halves'][p.name]} {p.year}" for p in periods]
     headers += [words["columns"][r] for r in tail]
     for column, text in enumerate(headers, start=1):
-        cell = _cell(sheet, HEADER_ROW, column, text)
+        cell = put(sheet, HEADER_ROW, column, text)
         cell.font = _BOLD
         cell.alignment = _WRAP
     text_column = roles.index("description") + 1
@@ -132,17 +132,17 @@ def _write_goal(
     titles = {t.id: _text(t.title, order) for t in goal.themes}
     for theme, members in groups:
         if theme is not None:
-            _cell(sheet, row, text_column, titles[theme]).font = _BOLD
+            put(sheet, row, text_column, titles[theme]).font = _BOLD
             row += 1
         for measure in members:
             values = _row_values(measure, roles, order)
             for column, value in enumerate(values, start=1):
                 if value:
-                    _cell(sheet, row, column, value).alignment = _WRAP
+                    put(sheet, row, column, value).alignment = _WRAP
             tail_start = len(roles) + len(periods) + 1
             for offset, value in enumerate(_row_values(measure, tail, order)):
                 if value:
-                    _cell(sheet, row, tail_start + offset, value)
+                    put(sheet, row, tail_start + offset, value)
             used_unphased |= _write_schedule(sheet, row, len(roles) + 1, measure, periods, order)
             row += 1
     return used_unphased
@@ -182,9 +182,9 @@ def _write_schedule(
         used_unphased |= entry.phase is None
         fill = _FILLS[meaning]
         for column in columns:
-            _cell(sheet, row, column).fill = fill
+            put(sheet, row, column).fill = fill
         if entry.note:
-            _cell(sheet, row, columns[0], _text(entry.note, order))
+            put(sheet, row, columns[0], _text(entry.note, order))
             if len(columns) > 1:
                 sheet.merge_cells(
                     start_row=row, start_column=columns[0], end_row=row, end_column=columns[-1]
@@ -194,25 +194,13 @@ def _write_schedule(
 
 def _write_legend(sheet: Worksheet, column: int, words: dict[str, Any], unphased: bool) -> None:
     row = sheet.max_row + 2
-    _cell(sheet, row, column, words["legend"]).font = _BOLD
+    put(sheet, row, column, words["legend"]).font = _BOLD
     names = dict(words["phases"])
     if unphased:
         names[UNPHASED] = words["unphased"]
     for offset, (meaning, name) in enumerate(names.items(), start=1):
-        cell = _cell(sheet, row + offset, column, name)
+        cell = put(sheet, row + offset, column, name)
         cell.fill = _FILLS[meaning]
-
-
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-"""What a worksheet (XML 1.0) cannot hold; openpyxl refuses the first part, Excel the rest."""
-
-
-def _cell(sheet: Worksheet, row: int, column: int, value: Any = None) -> Any:
-    """A cell, written with `value`: control characters a worksheet cannot hold are dropped
-    (a YAML escape can put one in a text; the build must still publish the workbook)."""
-    if isinstance(value, str):
-        value = _NOT_IN_XML.sub("", value)
-    return sheet.cell(row, column, value)
 
 
 def _text(value: Any, order: list[str]) -> str:

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 
 from . import yaml_roundtrip
 from .cli_texts import LANGUAGES, load_table, say
+from .sheet_text import put
 from .table_file import Table, cell_ref
 from .translation_status import Lock, TranslationProblem, fingerprint, path_parts
 
@@ -57,26 +58,25 @@ def export_sheet(problems: list[TranslationProblem], source: str, path: Path) ->
         text = problem.text
         from_language = source if source in text.texts else next(iter(text.texts))
         kind = "outdated" if problem.outdated else "missing"
-        sheet.append(
-            [
-                text.name,
-                text.field,
-                say(f"translations.kind.{kind}"),
-                from_language,
-                text.texts[from_language],
-                problem.language,
-                text.texts.get(problem.language, ""),
-                "",
-            ]
-        )
+        values = [
+            text.name,
+            text.field,
+            say(f"translations.kind.{kind}"),
+            from_language,
+            text.texts[from_language],
+            problem.language,
+            text.texts.get(problem.language, ""),
+            "",
+        ]
+        row = sheet.max_row + 1
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, value)
     for index, key in enumerate(COLUMNS):
         letter = cell_ref(0, index)[:-1]
         sheet.column_dimensions[letter].width = WIDTHS.get(key, 14)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # a text, never a formula Excel would run
     sheet.freeze_panes = "A2"
     book.save(path)
 
