@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from conftest import ROOT, html_pages, remove_a_swedish_title, run_mkdocs, site_pages
@@ -73,6 +74,16 @@ def test_generator_rewrites_only_changed_pages_and_removes_stale_ones(project: P
     changed = {p.relative_to(project).as_posix() for p in third.written}
     assert "docs/goals/collaboration.sv.md" in changed and "docs/index.fi.md" in changed
     assert "docs/measures/te-reform.fi.md" not in changed
+
+
+def test_generate_makes_the_docs_folder_a_new_site_lacks(project: Path) -> None:
+    """`suunta generate` in a site without `docs/` yet writes the pages, not an error about
+    its staging folder."""
+    shutil.rmtree(project / "docs")
+    assert suunta_cli(["generate", "-f", str(project / "mkdocs.yml")]) == 0
+    page = (project / "docs" / "measures" / "te-reform.sv.md").read_text("utf-8")
+    assert "Införanden i anslutning till TE-reformen" in page
+    assert not (project / ".suunta-staging").exists()
 
 
 def test_cli_check_reports_problems_and_exit_status(project: Path, capsys) -> None:

@@ -37,6 +37,7 @@ class StagedPages:
     def __enter__(self) -> StagedPages:
         if self.staging.exists():  # left by a run that was killed: never reuse it
             shutil.rmtree(self.staging)
+        self.docs_dir.mkdir(parents=True, exist_ok=True)  # a new site may have none yet
         return self
 
     def __exit__(
