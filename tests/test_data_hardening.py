@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import os
 import shutil
@@ -835,3 +836,36 @@ def test_markdown_nested_hundreds_of_levels_deep_is_refused(data: Path) -> None:
         assert_located(problem, file, "fi: '- - -", "more than 20 list or quote markers")
     replace_in(file, "- " * 400 + "x", "- " * 20 + "x")
     load_data(data, LANGS)
+
+
+# Links to files in docs/ -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "strategy/appendices/javascript:alert(1)",
+        "javascript:alert(1)",
+        "../../../../etc/passwd",
+        "files/../../secret.pdf",
+        "/etc/passwd",
+        "files\\liite.pdf",
+        'files/"onmouseover=x.pdf',
+    ],
+)
+def test_a_document_file_must_be_a_path_inside_docs(data: Path, path: str) -> None:
+    """An appendix's or an earlier edition's `file` is linked relative to each page: a text
+    that is an address, climbs out of docs/ or starts from the root is refused, located."""
+    document = data / "document.yml"
+    document.write_text(
+        "appendices:\n"
+        "  - title: {fi: Liite, sv: Bilaga}\n"
+        "    file: files/liite-1.pdf\n"
+        "previous_editions:\n"
+        "  - title: {fi: Edellinen, sv: Föregående}\n"
+        f"    file: {json.dumps(path)}\n",
+        "utf-8",
+    )
+    problem = only_problem(data)
+    assert_located(problem, document, "    file: " + json.dumps(path)[:10], "docs")
+    assert problem.field == "previous_editions[1].file", problem  # counted from 1

@@ -345,3 +345,18 @@ def test_a_text_that_looks_like_a_formula_is_published_as_text(project: Path) ->
     # The JSON keeps the texts as written.
     back = (docs / "data" / "strategy.json").read_text("utf-8")
     assert json.dumps(FORMULA_TITLE, ensure_ascii=False) in back
+
+
+def test_a_level_name_that_looks_like_a_formula_heads_the_csv_as_text() -> None:
+    """The CSV's headers may be the strategy's own level names (`terms`): protected too."""
+    from suunta.labels import default_terms
+    from suunta.measures_csv import measures_csv
+    from suunta.site_address import SiteAddress
+
+    words = dict(default_terms("fi")["goal"], one=FORMULA_TITLE, short=FORMULA_TITLE)
+    labels = Labels("fi", {"goal": words})
+    assert labels("open_data.columns.goal") == FORMULA_TITLE  # the header this test is about
+    model = build_model(load_data(ROOT / "data", ["fi", "sv"]))
+    text = measures_csv(model, labels, ["fi", "sv"], SiteAddress("", ("fi", "sv")))
+    header = next(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
+    assert f"'{FORMULA_TITLE}" in header and FORMULA_TITLE not in header, header

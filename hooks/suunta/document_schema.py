@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from .errors import ValueProblem
 from .schema import Localized, StrictModel
-from .value_types import Date, Number, ShortText, WebAddress, WholeNumber
+from .value_types import Date, DocsFile, Number, ShortText, WebAddress, WholeNumber
 
 
 class Definition(StrictModel):
@@ -162,7 +162,7 @@ class Appendix(StrictModel):
     title: Localized
     description: Localized | None = None
     """Markdown."""
-    file: ShortText | None = None
+    file: DocsFile | None = None
     """A path inside `docs/`, such as `files/appendix-1.pdf`."""
     url: WebAddress | None = None
 
@@ -180,7 +180,7 @@ class Edition(StrictModel):
     period: ShortText | None = None
     """Such as "2017–2022"."""
     url: WebAddress | None = None
-    file: ShortText | None = None
+    file: DocsFile | None = None
 
 
 class Section(StrictModel):

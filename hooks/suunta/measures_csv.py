@@ -48,7 +48,8 @@ def measures_csv(
     columns = [c for c in COLUMNS if c in ("number", "id", "title") or any(r[c] for r in rows)]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([labels(f"open_data.columns.{c}") for c in columns])
+    # The headers too: they may hold the strategy's own level names (`terms` in the data).
+    writer.writerow([csv_field(labels(f"open_data.columns.{c}")) for c in columns])
     writer.writerows([csv_field(row[c]) for c in columns] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 

@@ -168,3 +168,27 @@ LinkAddress = Annotated[
     str, StringConstraints(max_length=2000), AfterValidator(_address(("https", "http", "mailto")))
 ]
 """An address for a link where an e-mail link (mailto:) also makes sense."""
+
+
+def _inside_docs(value: str) -> str:
+    """Refuses a `file` that is not a path inside `docs/`: an address (`javascript:…`, and a
+    colon anywhere, since the link is made relative to each page and the folders it shares
+    with the page drop out), a path from the root or with backslashes, or one that climbs
+    out (`../`)."""
+    if (
+        not value
+        or value.startswith("/")
+        or ":" in value
+        or ".." in value.split("/")
+        or any(not c.isprintable() or c in _NOT_IN_ADDRESSES for c in value)
+    ):
+        raise ValueProblem("not_a_docs_file", value=value)
+    return value
+
+
+DocsFile = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=MAX_SHORT_TEXT),
+    AfterValidator(_inside_docs),
+]
+"""A file in the docs tree, written from `docs/` (`files/appendix-1.pdf`), linked from pages."""
