@@ -112,6 +112,27 @@ def test_two_municipalities_with_one_id_are_reported(project: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["Index", "Kunta" + "x" * 300])
+def test_an_id_made_from_a_name_that_cannot_name_a_page_asks_for_an_id(
+    project: Path, name: str
+) -> None:
+    """Made from the name, `index` would overwrite the list of municipalities, and 300
+    characters cannot be a file name: the editor is asked for an id, at the municipality."""
+    strategy = project / "data" / "strategy.yml"
+    text = strategy.read_text("utf-8")
+    old = "    - name: {fi: Nokia, sv: Nokia}\n"
+    assert old in text
+    strategy.write_text(text.replace(old, f"    - name: {{fi: {name}, sv: {name}}}\n"), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_data(project / "data", LANGS)
+    # (Measures naming Nokia now name no municipality: reported at the measures.)
+    (problem,) = [p for p in caught.value.problems if p.file == strategy]
+    assert problem.line == text[: text.index(old)].count("\n") + 1
+    assert problem.field.startswith("organisation.municipalities["), problem
+    assert "cannot name the municipality's page" in problem.message, problem
+    assert "give the municipality an 'id'" in problem.message, problem
+
+
 def test_without_named_municipalities_there_are_no_pages_and_no_nav_entry(project: Path) -> None:
     for file in (project / "data" / "measures").glob("*.yml"):
         lines = file.read_text("utf-8").splitlines(keepends=True)

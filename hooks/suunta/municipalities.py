@@ -12,7 +12,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .cli_texts import say
 from .schema import Municipality
+from .value_types import MAX_ID_LENGTH, RESERVED_IDS
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -48,21 +50,18 @@ def find(
 def id_problems(
     municipalities: Sequence[Municipality], languages: Sequence[str]
 ) -> list[tuple[int, str]]:
-    """(index, message) for each municipality whose id is missing or taken by another."""
+    """(index, message) for each municipality whose id is missing, taken by another, or (made
+    from the name) one that cannot name a page: reserved for the list's own page, too long."""
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     for index, municipality in enumerate(municipalities):
         own = municipality_id(municipality, languages)
         if not own:
-            problems.append((index, "give the municipality an 'id' (a-z, 0-9 and hyphens)"))
+            problems.append((index, _say("municipality_id_missing")))
         elif own in seen:
-            problems.append(
-                (
-                    index,
-                    f"the id '{own}' is already the id of municipality {seen[own] + 1}; "
-                    "give one of them another 'id'",
-                )
-            )
+            problems.append((index, _say("municipality_id_taken", id=own, other=seen[own] + 1)))
+        elif own in RESERVED_IDS or len(own) > MAX_ID_LENGTH:
+            problems.append((index, _say("municipality_id_unusable", id=own[:40])))
         seen.setdefault(own, index)
     return problems
 
@@ -74,12 +73,10 @@ def reference_problem(
     if find(reference, municipalities, languages) is not None:
         return None
     if not municipalities:
-        return (
-            f"there is no municipality '{reference}': strategy.yml lists none; add the "
-            "municipalities under organisation.municipalities first"
-        )
+        return _say("municipality_none_listed", reference=reference)
     known = ", ".join(municipality_id(m, languages) for m in municipalities)
-    return (
-        f"there is no municipality '{reference}' in strategy.yml (organisation.municipalities); "
-        f"write its id or name: {known}"
-    )
+    return _say("municipality_unknown", reference=reference, known=known)
+
+
+def _say(key: str, **values: object) -> str:
+    return say(f"data_errors.{key}", **values)

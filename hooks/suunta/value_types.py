@@ -35,9 +35,12 @@ MAX_SHORT_TEXT = 300
 RESERVED_IDS = frozenset({"index"})
 """Ids a goal or a measure may not have: the site's own pages use them as their address."""
 
+MAX_ID_LENGTH = 80
+"""Characters in an id: it is a folder name in the site's addresses."""
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID_LENGTH),
 ]
 """A stable id: lower-case letters, digits and single hyphens. Ids are the stable part of URLs."""
 
