@@ -172,3 +172,25 @@ def test_measures_index_rows_carry_every_filter_value(model: StrategyModel) -> N
     assert '<option value="services/data">Data</option>' in body
     assert '<option value="2025-spring">våren 2025</option>' in body
     assert 'data-shown-template="Visar {shown} av {total} åtgärder."' in body
+
+
+def test_a_name_with_a_bar_is_one_filter_value(tmp_path) -> None:  # noqa: ANN001
+    """A row lists its filter values separated by "|": a unit or responsible party whose name
+    has one is still offered whole, and the row matches its option as the script compares
+    (`data-unit` split at "|" holds the option's value)."""
+    data = tmp_path / "data"
+    (data / "measures").mkdir(parents=True)
+    (data / "strategy.yml").write_text((ROOT / "data" / "strategy.yml").read_text("utf-8"), "utf-8")
+    (data / "goals.yml").write_text(GOALS, "utf-8")
+    measures = MEASURES.replace(
+        "units: [{fi: Sivistyspalvelut, sv: Bildningstjänster}]",
+        "units: [{fi: Tekninen | ympäristö 100%, sv: Teknik | miljö 100%}]",
+    )
+    assert measures != MEASURES
+    (data / "measures" / "services.yml").write_text(measures, "utf-8")
+    body = pages(build_model(load_data(data, ["fi", "sv"])), "fi")["measures/index"]
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', body)
+    (value,) = [v for v, text in options if text == "Tekninen | ympäristö 100%"]
+    rows = re.findall(r'<tr data-goal="services"[^>]* data-unit="([^"]*)"', body)
+    assert [row for row in rows if value in row.split("|")], (value, rows)
+    assert not [text for _, text in options if text.strip() in ("Tekninen", "ympäristö 100%")]

@@ -97,11 +97,23 @@ def row_values(
     return {
         "goal": entry.goal.id,
         "theme": f"{entry.goal.id}/{entry.theme.id}" if entry.theme else "",
-        "unit": "|".join(ctx.text(u) for u in m.units),
-        "responsible": "|".join(ctx.text(r) for r in m.responsible),
+        "unit": "|".join(filter_token(ctx.text(u)) for u in m.units),
+        "responsible": "|".join(filter_token(ctx.text(r)) for r in m.responsible),
         "status": status.value if status else "",
         "period": "|".join(periods),
     }
+
+
+def filter_token(text: str) -> str:
+    """A name as one filter value: a row lists its values separated by "|", so a "|" in a
+    name (and "%", which marks the replacement) is written as in a web address. The option
+    and the row carry the same token, so the script compares them as they are."""
+    return text.replace("%", "%25").replace("|", "%7C")
+
+
+def token_text(token: str) -> str:
+    """The name a `filter_token` stands for, for the option's text."""
+    return token.replace("%7C", "|").replace("%25", "%")
 
 
 def filter_fields(
@@ -131,9 +143,13 @@ def filter_fields(
                 (f"{g.id}/{t.id}", ctx.text(t.title)) for g in model.goals for t in g.goal.themes
             ),
         ),
-        FilterField("unit", label("columns.units"), tuple((v, v) for v in used("unit"))),
         FilterField(
-            "responsible", label("columns.responsible"), tuple((v, v) for v in used("responsible"))
+            "unit", label("columns.units"), tuple((v, token_text(v)) for v in used("unit"))
+        ),
+        FilterField(
+            "responsible",
+            label("columns.responsible"),
+            tuple((v, token_text(v)) for v in used("responsible")),
         ),
         FilterField(
             "status",
