@@ -147,3 +147,31 @@ def run_in(project: Path, language: str) -> generator.GenerationResult:
 
     choose_language(language)
     return run(project)
+
+
+def test_a_folder_that_cannot_be_replaced_leaves_the_docs_tree_as_it_was(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are swapped in folder by folder; when one cannot be (locked by another program),
+    the folders already swapped are put back: never goal pages with a new title beside
+    timelines with the old one."""
+    docs = generated / "docs"
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    goals = generated / "data" / "goals.yml"
+    goals.write_text(goals.read_text("utf-8").replace("fi: ", "fi: Uusi ", 1), "utf-8")
+    real_rename = Path.rename
+
+    def locked(self: Path, target: Path) -> Path:
+        if Path(target) == docs / "timeline" or self == docs / "timeline":
+            raise PermissionError(1, "Operation not permitted", str(self))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", locked)
+    with pytest.raises(OSError):
+        run(generated)
+    after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert after.keys() == before.keys()
+    assert [p for p in before if after[p] != before[p]] == []
+    assert not (generated / ".suunta-staging").exists()
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert run(generated).written  # and the next generation writes the change

@@ -12,6 +12,7 @@ that changed).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -80,8 +81,15 @@ class StagedPages:
                 target = self.staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _keep_file(self.docs_dir / rel, target)
-        for top in sorted(touched):
-            _swap(self.staging / top, self.docs_dir / top, self.staging / f"{top}.old")
+        swapped: list[str] = []
+        try:
+            for top in sorted(touched):
+                _swap(self.staging / top, self.docs_dir / top, self.staging / f"{top}.old")
+                swapped.append(top)
+        except OSError:  # a folder locked by another program, say: put back those swapped
+            for top in reversed(swapped):
+                _unswap(self.staging / top, self.docs_dir / top, self.staging / f"{top}.old")
+            raise
 
 
 def _keep_other_files(folder: Path, staged: Path) -> None:
@@ -110,14 +118,26 @@ def _top(rel: Path) -> str:
 
 
 def _swap(new: Path, target: Path, old: Path) -> None:
-    """Put `new` (a folder or a file, possibly absent) where `target` is, by renames only."""
-    if new.is_file():
-        os.replace(new, target)
-        return
+    """Put `new` (a folder or a file, possibly absent) where `target` is, by renames only;
+    `target` is kept as `old` until the generation ends, so that it can be put back."""
     if target.exists():
         target.rename(old)
-    if new.exists():
-        new.rename(target)
+    try:
+        if new.exists():
+            new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+
+
+def _unswap(new: Path, target: Path, old: Path) -> None:
+    """Undo `_swap`, as far as the file system lets: the docs tree is left as it was."""
+    with contextlib.suppress(OSError):
+        if not new.exists() and target.exists():
+            target.rename(new)
+        if old.exists():
+            old.rename(target)
 
 
 def _read(path: Path) -> bytes | None:
