@@ -252,3 +252,30 @@ def test_a_file_with_windows_line_endings_keeps_them(site: Path) -> None:
     after = file.read_bytes()
     assert after.count(b"\r\n") == original.count(b"\r\n") + 1
     assert b"\n" not in after.replace(b"\r\n", b"")
+
+
+def test_a_workbook_that_records_its_size_wrong_is_read_whole(tmp_path: Path) -> None:
+    """Some programs write a sheet's size (`<dimension ref=…>`) wrong; a read-only sheet
+    would then read the first column only, and the columns would be reported missing."""
+    import re
+    import zipfile
+
+    from suunta.table_file import read_tables
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["id", "date", "status"], ["te-reform", "2026-05-31", "done"]):
+        sheet.append(row)
+    right = tmp_path / "right.xlsx"
+    book.save(right)
+    wrong = tmp_path / "wrong.xlsx"
+    with zipfile.ZipFile(right) as source, zipfile.ZipFile(wrong, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+                assert count == 1
+            target.writestr(item, data)
+    (table,) = read_tables(wrong)
+    assert table.rows == [["id", "date", "status"], ["te-reform", "2026-05-31", "done"]]

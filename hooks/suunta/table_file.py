@@ -54,12 +54,17 @@ def _read_workbook(path: Path) -> list[Table]:
     except Exception:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) for a non-.xlsx
         raise TableFileError(say("common.not_a_workbook", file=path.name)) from None
     try:
-        return [
-            Table(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
-            for sheet in book.worksheets
-        ]
+        return [_sheet_table(sheet) for sheet in book.worksheets]
     finally:
         book.close()
+
+
+def _sheet_table(sheet: Any) -> Table:
+    """Every cell of a sheet, whatever size the file says it is: a read-only sheet reads no
+    further than the size recorded in the file, and some programs record it wrong (only the
+    first column then came through)."""
+    sheet.reset_dimensions()
+    return Table(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
 
 
 def _read_text(path: Path) -> list[list[Any]]:
