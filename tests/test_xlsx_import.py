@@ -190,3 +190,14 @@ def test_a_swedish_plan_is_read_with_its_own_words(tmp_path: Path) -> None:
         {"period": "2025-autumn", "phase": "deployment"},
     ]
     assert measure["notes"] == {"sv": "Årligen"}
+
+
+def test_a_date_cell_is_read_as_the_date_without_a_time() -> None:
+    """Excel turns a note typed as "1.5.2026" into a date; it comes back as that date."""
+    import datetime as dt
+
+    from suunta.plan_import.grid import squeezed
+
+    assert squeezed(dt.datetime(2026, 5, 1)) == "2026-05-01"
+    assert squeezed(dt.datetime(2026, 5, 1, 14, 30)) == "2026-05-01 14:30:00"
+    assert squeezed(3.0) == "3" and squeezed("  kaksi   sanaa ") == "kaksi sanaa"

@@ -7,6 +7,7 @@ fill colours every half-year it spans and its text is counted once.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -68,9 +69,13 @@ class Grid:
 
 
 def squeezed(value: object) -> str | None:
+    """A cell's value as text: whole numbers without ".0", and a date Excel made of what was
+    typed as one (a note "1.5.2026") as the date, not with a time of midnight."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
     text = " ".join(str(value).split())
     return text or None
