@@ -179,6 +179,10 @@ def test_the_language_comes_from_the_option_then_the_environment_then_the_site(
     assert capsys.readouterr().out == "The data is valid.\n"
     assert suunta_cli(["check", "--lang", "fi", "-f", str(broken_site / "none.yml")]) == 2
     assert "sivuston asetuksia ei löydy" in capsys.readouterr().err
+    for written in ("SV", "sv-SE", "sv_FI.UTF-8"):  # as locale settings write it
+        monkeypatch.setenv("SUUNTA_LANG", written)
+        assert suunta_cli(["check", "-f", config]) == 0
+        assert capsys.readouterr().out == "Uppgifterna är i ordning.\n", written
 
 
 @pytest.mark.parametrize(

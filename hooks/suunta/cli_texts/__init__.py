@@ -26,12 +26,18 @@ _chosen: list[str] = [FALLBACK]
 
 def choose_language(requested: str | None, site_default: str | None = None) -> str:
     """Set the language of messages: the editor's choice, else the environment, else the site's."""
-    for candidate in (requested, os.environ.get(ENV_VARIABLE), site_default):
-        if candidate and candidate in LANGUAGES:
+    for given in (requested, os.environ.get(ENV_VARIABLE), site_default):
+        candidate = _language_code(given)
+        if candidate in LANGUAGES:
             _chosen[0] = candidate
             return candidate
     _chosen[0] = FALLBACK
     return FALLBACK
+
+
+def _language_code(given: str | None) -> str:
+    """`FI`, `sv-SE` and `fi_FI.UTF-8` (as a locale setting is written) name fi and sv too."""
+    return (given or "").split(".")[0].replace("-", "_").split("_")[0].lower()
 
 
 def current_language() -> str:
