@@ -27,7 +27,7 @@ from .commands import (
     translations,
 )
 from .errors import DataError
-from .site_config import site_settings
+from .site_config import SiteConfigError, site_settings
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
@@ -103,7 +103,14 @@ def _run(args: argparse.Namespace) -> int:
             print(say("common.no_site", config=config_file), file=sys.stderr)
             return 2
         return int(module.run(args, None))
-    paths, languages = site_settings(config_file)
+    try:
+        paths, languages = site_settings(config_file)
+    except SiteConfigError as error:  # a setting the site cannot be run with, like no site
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(_os_problem(error), file=sys.stderr)
+        return 2
     choose_language(args.lang, languages[0])
     site = Site(config_file=config_file, paths=paths, languages=languages)
     try:
@@ -115,9 +122,13 @@ def _run(args: argparse.Namespace) -> int:
         print(say("common.clock_error", error=error), file=sys.stderr)
         return 2
     except OSError as error:  # a folder that does not exist, a file open in Excel ...
-        where = error.filename if error.filename is not None else ""
-        print(say("common.os_error", file=where, reason=error.strerror or error), file=sys.stderr)
+        print(_os_problem(error), file=sys.stderr)
         return 2
+
+
+def _os_problem(error: OSError) -> str:
+    where = error.filename if error.filename is not None else ""
+    return say("common.os_error", file=where, reason=error.strerror or error)
 
 
 if __name__ == "__main__":

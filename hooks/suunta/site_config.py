@@ -16,6 +16,7 @@ import yaml
 
 from .cli_texts import say
 from .theme_files import page_templates_dir
+from .yaml_lines import YamlReadError, decode_utf8, syntax_problem
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class SitePaths:
         return page_templates_dir(self.theme_dir)
 
 
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot give Suunta its settings; the message names the file in plain words."""
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """Safe loading that ignores `!!python/...` tags, which only MkDocs itself may resolve."""
 
@@ -44,8 +49,30 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
-    with config_file.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_TolerantLoader) or {}
+    """The settings as written; a file that is no YAML mapping raises `SiteConfigError`."""
+    try:
+        text = decode_utf8(config_file, config_file.read_bytes())
+    except YamlReadError as error:
+        raise SiteConfigError(_told(config_file, error.message, error.line)) from None
+    try:
+        config = yaml.load(text, Loader=_TolerantLoader)
+    except yaml.MarkedYAMLError as error:
+        line, problem = syntax_problem(error, text)
+        raise SiteConfigError(_told(config_file, problem, line)) from None
+    except yaml.YAMLError:
+        problem = say("data_errors.yaml.file_not_valid")
+        raise SiteConfigError(_told(config_file, problem)) from None
+    if config is None:
+        return {}
+    if not isinstance(config, dict):
+        raise SiteConfigError(_told(config_file, say("common.config.not_mapping")))
+    return config
+
+
+def _told(config_file: Path, problem: str, line: int | None = None) -> str:
+    if line is None:
+        return say("common.bad_config", file=config_file, problem=problem)
+    return say("common.bad_config_line", file=config_file, line=line, problem=problem)
 
 
 def languages_from_i18n(languages: list[dict[str, Any]]) -> list[str]:
@@ -56,18 +83,76 @@ def languages_from_i18n(languages: list[dict[str, Any]]) -> list[str]:
 
 
 def site_settings(config_file: Path) -> tuple[SitePaths, list[str]]:
+    """The site's folders and languages; a setting Suunta cannot use raises `SiteConfigError`.
+
+    MkDocs accepts more shapes than the usual ones (`theme: material`, `plugins` as fields),
+    so those are read too; anything else is told before a command starts.
+    """
     config = read_mkdocs_yml(config_file)
     root = config_file.resolve().parent
-    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    theme = _setting(config_file, config, "theme", dict, str) or {}
+    if isinstance(theme, str):  # `theme: material`, the theme's name only
+        theme = {"name": theme}
+    custom_dir = _setting(config_file, theme, "custom_dir", str, label="theme: custom_dir")
     paths = SitePaths(
         root=root,
-        docs_dir=root / config.get("docs_dir", "docs"),
+        docs_dir=root / (_setting(config_file, config, "docs_dir", str) or "docs"),
         theme_dir=(root / custom_dir).resolve() if custom_dir else None,
     )
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return paths, languages_from_i18n(plugin["i18n"]["languages"])
-    return paths, [config.get("theme", {}).get("language", "fi")]
+    i18n = _i18n_settings(config_file, config)
+    if i18n is None:
+        language = _setting(config_file, theme, "language", str, label="theme: language")
+        return paths, [language or "fi"]
+    return paths, _i18n_languages(config_file, i18n)
+
+
+_KIND_WORDS: dict[type, str] = {str: "text", list: "list", dict: "fields"}
+"""The words (`common.config.*`) for the kind of value a setting must be."""
+
+
+def _setting(
+    config_file: Path, settings: dict[str, Any], key: str, *kinds: type, label: str = ""
+) -> Any:
+    """`settings[key]` when it is missing or of one of `kinds`; else a plain error."""
+    value = settings.get(key)
+    if value is None or isinstance(value, kinds):
+        return value
+    kind = say(f"common.config.{_KIND_WORDS[kinds[0]]}")
+    problem = say("common.config.wrong_kind", setting=label or key, kind=kind)
+    raise SiteConfigError(_told(config_file, problem))
+
+
+def _i18n_settings(config_file: Path, config: dict[str, Any]) -> dict[str, Any] | None:
+    """The i18n plugin's settings; None without the plugin."""
+    plugins = _setting(config_file, config, "plugins", list, dict) or []
+    for name, settings in _plugin_entries(plugins):
+        if name == "i18n":
+            found = _setting(config_file, {"i18n": settings}, "i18n", dict, label="plugins: i18n")
+            return found or {}
+    return None
+
+
+def _plugin_entries(plugins: list[Any] | dict[str, Any]) -> list[tuple[Any, Any]]:
+    """(name, settings) of each plugin: MkDocs takes a list (`- i18n: {...}`) or fields."""
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    return [
+        next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
+        for entry in plugins
+    ]
+
+
+def _i18n_languages(config_file: Path, i18n: dict[str, Any]) -> list[str]:
+    """The languages the i18n plugin builds, checked so no command stops on a missing key."""
+    languages = _setting(config_file, i18n, "languages", list, label="plugins: i18n: languages")
+    for number, language in enumerate(languages or [], start=1):
+        if not isinstance(language, dict) or not isinstance(language.get("locale"), str):
+            problem = say("common.config.no_locale", number=number)
+            raise SiteConfigError(_told(config_file, problem))
+    built = languages_from_i18n(languages or [])
+    if not built:
+        raise SiteConfigError(_told(config_file, say("common.config.no_languages")))
+    return built
 
 
 SITE_URL_VARIABLE = "SUUNTA_SITE_URL"

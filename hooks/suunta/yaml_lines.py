@@ -403,20 +403,18 @@ def _value_problem(node: yaml.Node) -> str:
 
 def read_located_yaml(file: Path) -> LocatedYaml:
     """Parse `file` with PyYAML's safe constructors, keeping a line per field path."""
-    text = _decode(file, _read_regular_file(file))
+    text = decode_utf8(file, _read_regular_file(file))
     _check_printable(file, text)
     loader = LOADER(text)
     reader = _Reader(file, loader)
     try:
         data = reader.document()
-    except yaml.MarkedYAMLError as error:
+    except _Refused as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = error.problem or _say("yaml.text_not_valid")
-        if isinstance(error, _Refused):
-            raise YamlReadError(file, line, problem) from None
-        told = f"{error.context or ''} {problem}".strip()
-        raise YamlReadError(file, line, _plain_syntax_message(told, text, line)) from None
+        raise YamlReadError(file, line, error.problem or _say("yaml.text_not_valid")) from None
+    except yaml.MarkedYAMLError as error:
+        raise YamlReadError(file, *syntax_problem(error, text)) from None
     except yaml.YAMLError:
         raise YamlReadError(file, None, _say("yaml.file_not_valid")) from None
     finally:
@@ -470,7 +468,8 @@ def _too_large_message() -> str:
     return _say("yaml.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
 
 
-def _decode(file: Path, content: bytes) -> str:
+def decode_utf8(file: Path, content: bytes) -> str:
+    """`content` as UTF-8 (a byte order mark stays, YAML skips it); else the line and a hint."""
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -526,6 +525,18 @@ SYNTAX_HINTS = {
     "found duplicate anchor": "anchor_twice",
 }
 """PyYAML's words for a syntax error, and the hint an editor gets for them."""
+
+
+def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line of a YAML syntax error in `text` and a hint in the editor's words.
+
+    Shared with `site_config`, so a broken mkdocs.yml is told the way a broken data file is.
+    """
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    problem = error.problem or _say("yaml.text_not_valid")
+    told = f"{error.context or ''} {problem}".strip()
+    return line, _plain_syntax_message(told, text, line)
 
 
 def _plain_syntax_message(problem: str, text: str, line: int | None) -> str:
