@@ -136,3 +136,54 @@ def test_link_puts_the_schema_line_first_in_every_data_file_once(
     before = {f: f.read_text("utf-8") for _, f in data_files(tmp_path / "data")}
     assert suunta_cli(["schema", "--link", *config]) == 0
     assert {f: f.read_text("utf-8") for f in before} == before
+
+
+def test_the_schema_line_keeps_a_byte_order_mark_first_and_the_files_line_endings() -> None:
+    line = "# yaml-language-server: $schema=../../schemas/measures.schema.json"
+    older = "# yaml-language-server: $schema=../schemas/measures.schema.json"
+    # VS Code (or an earlier Suunta) left a schema line behind the byte order mark.
+    text = f"\ufeff{older}\r\n# Measures.\r\nmeasures: []\r\n"
+    linked = with_schema_comment(text, line)
+    assert linked == f"\ufeff{line}\r\n# Measures.\r\nmeasures: []\r\n"
+    assert with_schema_comment(linked, line) == linked
+    # A file an earlier Suunta linked wrongly (its line, then the mark and the old line) heals.
+    damaged = f"{line}\n\ufeff{older}\nmeasures: []\n"
+    assert with_schema_comment(damaged, line) == f"\ufeff{line}\nmeasures: []\n"
+
+
+def test_link_keeps_a_bom_and_crlf_and_refuses_a_file_not_in_utf8_changing_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from suunta.loader import load_data
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    config = ["-f", str(tmp_path / "mkdocs.yml")]
+    windows = tmp_path / "data" / "measures" / "1-ict-foundation.yml"
+    original = windows.read_text("utf-8")
+    windows.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))
+    excel = tmp_path / "data" / "measures" / "2-applications.yml"
+    excel_text = excel.read_text("utf-8")
+    excel.write_bytes(excel_text.encode("cp1252"))
+    before = {f: f.read_bytes() for _, f in data_files(tmp_path / "data")}
+
+    assert suunta_cli(["schema", "--link", *config]) == 1
+    err = capsys.readouterr().err
+    line = excel_text[: excel_text.index("ä")].count("\n") + 1
+    assert (
+        f"  - data/measures/2-applications.yml, line {line}: the file is not saved as UTF-8"
+        " (this line has a character, perhaps 'ä', in another encoding)" in err
+    )
+    assert "Traceback" not in err
+    assert {f: f.read_bytes() for f in before} == before  # nothing was linked
+
+    excel.write_text(excel_text, "utf-8")
+    assert suunta_cli(["schema", "--link", *config]) == 0
+    schema_line = "# yaml-language-server: $schema=../../schemas/measures.schema.json"
+    expected = "\ufeff" + schema_line + "\r\n" + original.replace("\n", "\r\n")
+    assert windows.read_bytes() == expected.encode("utf-8")
+    assert suunta_cli(["schema", "--link", *config]) == 0
+    assert windows.read_bytes() == expected.encode("utf-8")  # once, not again behind the mark
+    load_data(tmp_path / "data", ["fi", "sv"])  # no stray key from the mark

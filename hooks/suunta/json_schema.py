@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 from .accessibility_schema import AccessibilityFile
 from .document_schema import DocumentFile
 from .schema import GoalsFile, MeasuresFile, StrategyFile
+from .yaml_lines import YamlReadError, decode_utf8
 
 DATA_FILES: dict[str, type[BaseModel]] = {
     "strategy": StrategyFile,
@@ -32,6 +34,7 @@ SCHEMA_DIR = "schemas"
 """Where `suunta schema` writes by default, beside `data/` in the site's folder."""
 
 SCHEMA_COMMENT_PREFIX = "# yaml-language-server: $schema="
+BOM = "\ufeff"
 
 
 def schema_file_name(file_kind: str) -> str:
@@ -70,11 +73,27 @@ def schema_comment(file_kind: str, schema_dir: Path, data_file: Path) -> str:
 
 
 def with_schema_comment(text: str, comment: str) -> str:
-    """`text` with `comment` as its first line, replacing an older schema line if there is one."""
+    """`text` with `comment` as its first line, replacing an older schema line if there is one.
+
+    A byte order mark stays first in the file, and the comment ends the way the file's own
+    lines do (CRLF from Windows editors). A schema line behind the mark (as VS Code may save
+    it, or as an older Suunta wrote it below its own) is replaced, never repeated.
+    """
     lines = text.splitlines(keepends=True)
-    if lines and lines[0].startswith(SCHEMA_COMMENT_PREFIX):
+    bom = ""
+    while lines:
+        if lines[0].startswith(BOM):
+            bom, lines[0] = BOM, lines[0].lstrip(BOM)
+        if not lines[0].startswith(SCHEMA_COMMENT_PREFIX):
+            break
         lines = lines[1:]
-    return comment + "\n" + "".join(lines)
+    return bom + comment + _line_ending(text) + "".join(lines)
+
+
+def _line_ending(text: str) -> str:
+    """The file's first line break; a new line follows the file's own convention."""
+    found = re.search(r"\r\n|\r|\n", text)
+    return found.group() if found else "\n"
 
 
 def data_file_kinds(data_dir: Path) -> list[tuple[str, Path]]:
@@ -84,13 +103,33 @@ def data_file_kinds(data_dir: Path) -> list[tuple[str, Path]]:
     return [(kind, file) for kind, file in files if file.is_file()]
 
 
+class SchemaLinkError(Exception):
+    """Data files that are not UTF-8 text; `problems` say where, and no file was changed."""
+
+    def __init__(self, problems: list[YamlReadError]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
 def link_data_files(data_dir: Path, schema_dir: Path) -> list[Path]:
-    """Put (or refresh) the schema line first in every data file; returns the files changed."""
-    changed = []
+    """Put (or refresh) the schema line first in every data file; returns the files changed.
+
+    Every file is read before any is written: a file in another encoding than UTF-8 raises
+    `SchemaLinkError` and all of them stay as they were (a half-linked site would confuse).
+    """
+    planned: list[tuple[Path, str]] = []
+    unreadable: list[YamlReadError] = []
     for kind, file in data_file_kinds(data_dir):
-        text = file.read_text("utf-8")
+        try:
+            text = decode_utf8(file, file.read_bytes())
+        except YamlReadError as problem:
+            unreadable.append(problem)
+            continue
         linked = with_schema_comment(text, schema_comment(kind, schema_dir, file))
         if linked != text:
-            file.write_text(linked, "utf-8")
-            changed.append(file)
-    return changed
+            planned.append((file, linked))
+    if unreadable:
+        raise SchemaLinkError(unreadable)
+    for file, linked in planned:
+        file.write_bytes(linked.encode("utf-8"))  # bytes: the line endings stay as they are
+    return [file for file, _ in planned]
