@@ -279,3 +279,31 @@ def test_a_workbook_that_records_its_size_wrong_is_read_whole(tmp_path: Path) ->
             target.writestr(item, data)
     (table,) = read_tables(wrong)
     assert table.rows == [["id", "date", "status"], ["te-reform", "2026-05-31", "done"]]
+
+
+@pytest.mark.parametrize(
+    "command, header, prefix",
+    [
+        (["import-progress"], "id,date,status,text_fi", "suunta: "),
+        (["translations", "--import"], "File,Field,Target language,New translation", "suunta: "),
+        (["import"], "Toimenpiteen kuvaus,Vastuuhenkilö/taho", ""),
+    ],
+    ids=["progress", "translations", "plan"],
+)
+def test_a_quote_never_closed_is_named_by_its_row_in_every_importer(
+    site: Path, capsys: pytest.CaptureFixture[str], command: list[str], header: str, prefix: str
+) -> None:
+    # The quote on row 3 swallows the rest of the file: past the csv module's field limit.
+    rows = [header, "open-data,2026-05-31,completed,Valmis", 'printing-service,"Kesken,x']
+    sheet = site / "p.csv"
+    sheet.write_text("\n".join(rows + ["evaka-deployment,2026-05-31,valmis,x"] * 8000), "utf-8")
+    before = {p: p.read_bytes() for p in (site / "data").rglob("*.yml")}
+    config = ["-f", str(site / "mkdocs.yml")]
+    assert suunta_cli([*command, str(sheet), *config]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"{prefix}p.csv, row 3 (line 3 in a text editor): a cell that starts on this row never"
+        ' ends; usually a quote (") opens it and is not closed, so the rest of the file would be'
+        " one cell. Close the quote or remove it, save the file and try again.\n"
+    )
+    assert {p: p.read_bytes() for p in (site / "data").rglob("*.yml")} == before

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from .cli_texts import say
-from .text_table import decode_text, text_rows
+from .text_table import TextTableError, decode_text, text_rows
 
 MAX_BYTES = 20_000_000
 
@@ -74,4 +74,8 @@ def _read_text(path: Path) -> list[list[Any]]:
         text = content.decode("cp1252", errors="replace")  # never refuse a list for one byte
     if "\x00" in text:
         raise TableFileError(say("common.not_a_table", file=path.name))
-    return text_rows(text, tab_separated=path.suffix.lower() in (".tsv", ".tab"))
+    try:
+        return text_rows(text, tab_separated=path.suffix.lower() in (".tsv", ".tab"))
+    except TextTableError as error:
+        told = say("common.cell_not_closed", file=path.name, row=error.row, line=error.line)
+        raise TableFileError(told) from None

@@ -1,7 +1,8 @@
 """`suunta import FILE`: read a plan, merge it into `data/`, print what happened.
 
 Exit status: 0 imported; 1 the plan has an error that names its cell (nothing written);
-2 the file is no plan the import can read (one line says why and what to do).
+2 the file is no plan the import can read (one line says why and what to do; the keys of
+`import.file` and `common`).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def run_import(file: Path | None, data_dir: Path, language: str, goal_options: l
         )
     except PlanFileError as problem:
         print(say(problem.key, **problem.values), file=sys.stderr)
-        return 2 if problem.key.startswith("import.file.") else 1
+        return 2 if problem.key.startswith(("import.file.", "common.")) else 1
     findings: list[Finding] = [*imported.findings, *merged.findings]
     for finding in findings:
         key = "import.error_line" if finding.error else "import.warning_line"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..text_table import decode_text, text_rows
+from ..text_table import TextTableError, decode_text, text_rows
 from .grid import Grid, GridCell, PlanFileError, squeezed
 
 
@@ -18,7 +18,12 @@ def read_text(path: Path, raw: bytes) -> Grid:
     if text is None or "\x00" in text:
         raise PlanFileError("import.file.not_a_plan", file=path.name)
     grid = Grid(path.stem)
-    rows = text_rows(text, tab_separated=path.suffix.lower() == ".tsv")
+    try:
+        rows = text_rows(text, tab_separated=path.suffix.lower() == ".tsv")
+    except TextTableError as error:
+        raise PlanFileError(
+            "common.cell_not_closed", file=path.name, row=error.row, line=error.line
+        ) from None
     for row_number, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
             if cell_text := squeezed(value):
