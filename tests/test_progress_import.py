@@ -307,3 +307,14 @@ def test_a_quote_never_closed_is_named_by_its_row_in_every_importer(
         " one cell. Close the quote or remove it, save the file and try again.\n"
     )
     assert {p: p.read_bytes() for p in (site / "data").rglob("*.yml")} == before
+
+
+def test_a_workbook_saved_under_a_csv_name_is_read_as_a_workbook(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = workbook(
+        site / "p.xlsx", [["id", "date", "status"], ["printing-service", "30.11.2026", "valmis"]]
+    )
+    renamed = sheet.rename(site / "p.csv")
+    assert run(site, renamed) == 0
+    assert "Added 1 progress update(s); 0 were already in the data." in capsys.readouterr().out

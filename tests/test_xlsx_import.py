@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from openpyxl import Workbook
 from plan_sheets import english_messages, fill  # noqa: F401 (an autouse fixture)
@@ -201,3 +202,27 @@ def test_a_date_cell_is_read_as_the_date_without_a_time() -> None:
     assert squeezed(dt.datetime(2026, 5, 1)) == "2026-05-01"
     assert squeezed(dt.datetime(2026, 5, 1, 14, 30)) == "2026-05-01 14:30:00"
     assert squeezed(3.0) == "3" and squeezed("  kaksi   sanaa ") == "kaksi sanaa"
+
+
+@pytest.mark.parametrize("name", ["plan.xls", "plan.ods", "plan.csv", "plan"])
+def test_a_workbook_under_another_name_is_read_as_the_workbook_it_is(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    renamed = make_plan(project).rename(project / name)
+    assert suunta_cli(["import", str(renamed), "-f", str(project / "mkdocs.yml")]) == 0
+    assert "Measures: 2 new, 0 changed, 0 unchanged" in capsys.readouterr().out
+    written = project / "data" / "measures" / "1-ict-foundation.yml"
+    imported = [m.measure.id for m in load_data(project / "data", ["fi", "sv"]).measures]
+    assert "oppimisalustan-yhtenaistaminen" in imported and written.is_file()
+
+
+def test_export_refuses_a_name_that_is_not_xlsx(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = project / "out.csv"
+    assert suunta_cli(["export-xlsx", str(out), "-f", str(project / "mkdocs.yml")]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"suunta: give the workbook a name ending in .xlsx, such as plan-fi.xlsx (not {out})\n"
+    )
+    assert not out.exists()

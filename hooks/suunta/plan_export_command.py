@@ -13,6 +13,9 @@ from .plan_import.words import vocabulary
 
 
 def run_export(data_dir: Path, languages: list[str], language: str, out: Path | None) -> int:
+    if out is not None and out.suffix.lower() != ".xlsx":  # Excel refuses a workbook so named
+        print(say("common.xlsx_suffix", file=out, example=f"plan-{language}.xlsx"), file=sys.stderr)
+        return 2
     written_in = list(vocabulary().sheet)
     if language not in written_in:
         print(

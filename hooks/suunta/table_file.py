@@ -6,6 +6,7 @@ every message about a cell names the sheet and the cell (`B4`), as the editor se
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from .cli_texts import say
 from .text_table import TextTableError, decode_text, text_rows
 
 MAX_BYTES = 20_000_000
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 class TableFileError(Exception):
@@ -41,16 +43,22 @@ def read_tables(path: Path) -> list[Table]:
     if not path.is_file():
         raise TableFileError(say("common.no_file", file=path))
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm") or _is_zip(path):  # a workbook renamed .csv is a workbook
         return _read_workbook(path)
     if suffix in (".csv", ".tsv", ".txt", ".tab"):
         return [Table(path.name, _read_text(path))]
     raise TableFileError(say("common.not_a_table", file=path.name))
 
 
+def _is_zip(path: Path) -> bool:
+    """An .xlsx (or another zip) whatever its name: openpyxl trusts only the name."""
+    with path.open("rb") as handle:
+        return handle.read(4) == ZIP_MAGIC
+
+
 def _read_workbook(path: Path) -> list[Table]:
     try:
-        book = load_workbook(path, data_only=True, read_only=True)
+        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True, read_only=True)
     except Exception:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) for a non-.xlsx
         raise TableFileError(say("common.not_a_workbook", file=path.name)) from None
     try:

@@ -6,6 +6,7 @@ Editors rename and resave files: a CSV named .xlsx, a password-protected workboo
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -34,9 +35,9 @@ def read_plan_file(path: Path) -> list[Grid]:
             "import.file.encrypted" if encrypted else "import.file.old_excel", file=path.name
         )
     if raw.startswith(b"PK"):
-        if not _is_xlsx(path):
+        if not _is_xlsx(raw):
             raise PlanFileError("import.file.other_zip", file=path.name)
-        grids = read_xlsx(path)
+        grids = read_xlsx(path, raw)
     elif _binary(raw):
         raise PlanFileError("import.file.not_a_plan", file=path.name)
     elif path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
@@ -50,9 +51,9 @@ def read_plan_file(path: Path) -> list[Grid]:
     return grids
 
 
-def _is_xlsx(path: Path) -> bool:
+def _is_xlsx(raw: bytes) -> bool:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             return "xl/workbook.xml" in archive.namelist()
     except zipfile.BadZipFile:
         return False

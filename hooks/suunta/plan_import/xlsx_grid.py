@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .grid import Grid, GridCell, PlanFileError, squeezed
 
 
-def read_xlsx(path: Path) -> list[Grid]:
+def read_xlsx(path: Path, raw: bytes) -> list[Grid]:
+    """The workbook's sheets; read from its bytes, as openpyxl refuses a name not ending .xlsx.
+
+    Editors rename files (`plan.xls`, `plan.csv`, no suffix): what the bytes are decides.
+    """
     try:
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError):
+        workbook = load_workbook(io.BytesIO(raw), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, InvalidFileException):
         raise PlanFileError("import.file.broken_xlsx", file=path.name) from None
     return [_grid(sheet) for sheet in workbook.worksheets]
 
