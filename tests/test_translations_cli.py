@@ -207,3 +207,38 @@ def test_a_control_character_in_a_text_does_not_stop_the_export(site: Path, tmp_
     sheet = tmp_path / "t.xlsx"
     assert run(site, "--export", str(sheet)) == 0
     assert load_workbook(sheet).active["E2"].value == "eVakan käyttöönotto"
+
+
+def test_a_lock_file_with_a_merge_conflict_or_broken_yaml_is_named_by_line(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(site) == 0 and run(site, "--accept") == 0
+    lock = site / "data" / "translations.lock.yml"
+    lines = lock.read_text("utf-8").splitlines(keepends=True)
+    conflicted = [*lines[:6], "<<<<<<< HEAD\n", lines[6], "=======\n", lines[6], ">>>>>>> other\n"]
+    lock.write_text("".join([*conflicted, *lines[7:]]), "utf-8")
+    sheet = site / "t.csv"
+    sheet.write_text("File,Field,Target language,New translation\n", "utf-8")
+    before = {p: p.read_bytes() for p in (site / "data").rglob("*.yml")}
+    tail = (
+        ". Suunta writes this file: after a merge, keep one side and delete the lines <<<<<<<,"
+        " ======= and >>>>>>>; or write it anew with `suunta translations --accept`, which"
+        " records every translation as it is now as up to date.\n"
+    )
+    for command in ([], ["--import", str(sheet)]):
+        assert run(site, *command) == 2
+        assert capsys.readouterr().err == (
+            "suunta: data/translations.lock.yml, line 7: git left a merge conflict here"
+            " (the lines <<<<<<<, ======= and >>>>>>>)" + tail
+        )
+    lock.write_text(
+        "".join([*lines[:6], "  'measures[x].title': {sv: [abc\n", *lines[6:]]), "utf-8"
+    )
+    assert run(site) == 2
+    assert capsys.readouterr().err.startswith(
+        "suunta: data/translations.lock.yml, line 8: the file is not valid YAML"
+    )
+    assert {p: p.read_bytes() for p in (site / "data").rglob("*.yml") if p != lock} == {
+        p: b for p, b in before.items() if p != lock
+    }
+    assert run(site, "--accept") == 0 and run(site) == 0  # the way out the message names

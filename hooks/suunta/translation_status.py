@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from .cli_texts import say
 from .loader import (
     ACCESSIBILITY_FILE,
     DOCUMENT_FILE,
@@ -27,7 +28,14 @@ from .loader import (
     StrategyData,
 )
 from .translation_gaps import localized_texts
-from .yaml_lines import FieldPath, LocatedYaml, YamlReadError, read_located_yaml
+from .yaml_lines import (
+    FieldPath,
+    LocatedYaml,
+    YamlReadError,
+    decode_utf8,
+    read_located_yaml,
+    syntax_problem,
+)
 
 LOCK_FILE = "translations.lock.yml"
 LOCK_HEADER = (
@@ -149,7 +157,7 @@ def read_lock(data_dir: Path, source_language: str) -> Lock:
     path = data_dir / LOCK_FILE
     if not path.is_file():
         return {}
-    loaded = yaml.safe_load(path.read_text("utf-8")) or {}
+    loaded = _load_lock(path)
     if not isinstance(loaded, dict) or loaded.get(SOURCE_KEY) != source_language:
         return {}
     return {
@@ -157,6 +165,38 @@ def read_lock(data_dir: Path, source_language: str) -> Lock:
         for file, fields in loaded.items()
         if file != SOURCE_KEY and isinstance(fields, dict)
     }
+
+
+class LockFileError(Exception):
+    """The lock file cannot be read (a merge conflict, broken YAML): where, in plain words."""
+
+    def __init__(self, file: Path, line: int | None, problem: str) -> None:
+        super().__init__(problem)
+        self.file = file
+        self.line = line
+        self.problem = problem
+
+
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
+"""The lines git leaves where two branches changed the same fingerprints."""
+
+
+def _load_lock(path: Path) -> Any:
+    """The lock file's YAML; told by line, as two branches that both translated often meet here."""
+    try:
+        text = decode_utf8(path, path.read_bytes())
+    except YamlReadError as error:
+        raise LockFileError(path, error.line, error.message) from None
+    conflict = CONFLICT_MARKER.search(text)
+    if conflict is not None:
+        line = text.count("\n", 0, conflict.start()) + 1
+        raise LockFileError(path, line, say("translations.lock_conflict"))
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as error:
+        raise LockFileError(path, *syntax_problem(error, text)) from None
+    except yaml.YAMLError:
+        raise LockFileError(path, None, say("data_errors.yaml.file_not_valid")) from None
 
 
 def write_lock(data_dir: Path, source_language: str, lock: Lock) -> Path:

@@ -11,6 +11,7 @@ from ..loader import load_data
 from ..table_file import TableFileError, read_tables
 from ..translation_sheet import TranslationSheetError, export_sheet, import_sheet
 from ..translation_status import (
+    LockFileError,
     accepted,
     data_texts,
     read_lock,
@@ -45,16 +46,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, site: Site) -> int:
+    try:
+        return _run(args, site)
+    except LockFileError as error:
+        where = error.file.relative_to(site.paths.root).as_posix()
+        where += say("translations.line", line=error.line) if error.line else ""
+        print(
+            say("translations.lock_unreadable", where=where, problem=error.problem), file=sys.stderr
+        )
+        return 2
+
+
+def _run(args: argparse.Namespace, site: Site) -> int:
     data_dir, languages = site.paths.data_dir, site.languages
     if args.import_file is not None:
         return _import(args.import_file, site)
     data = load_data(data_dir, languages)
     texts = data_texts(data, data_dir)
-    lock = read_lock(data_dir, languages[0])
-    if args.accept:
+    if args.accept:  # before reading the lock: writing it anew is the way out of a broken one
         path = write_lock(data_dir, languages[0], accepted(texts, languages))
         print(say("translations.accepted", file=path.relative_to(site.paths.root)))
         return 0
+    lock = read_lock(data_dir, languages[0])
     problems = translation_problems(texts, languages, lock)
     if args.export is not None:
         if args.export.suffix.lower() != ".xlsx":
