@@ -114,3 +114,40 @@ def test_organisation_and_dates_come_from_the_request(tmp_path: Path) -> None:
     assert strategy["period"] == {"start": 2031, "end": 2035}
     statement = yaml.safe_load((tmp_path / "s" / "data" / "accessibility.yml").read_text("utf-8"))
     assert statement["reviewed"] == dt.date(2031, 2, 3) and statement["country"] == "SE"
+
+
+def test_a_name_in_another_encoding_is_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "site"
+    latin1 = b"H\xe4meenkyr\xf6".decode("utf-8", "surrogateescape")  # as Python gets argv bytes
+    assert suunta_cli(["new", str(target), "--organisation", latin1, "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "suunta: the organisation's name 'Hämeenkyrö' is not UTF-8 text (the terminal sends"
+        " another encoding, such as Latin-1); set the terminal to UTF-8 and run the command"
+        " again, or leave out --organisation and write the name into data/strategy.yml."
+        " Nothing was written.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert suunta_cli(["new", str(target), "--organisation", "Hämeenkyrö", "--lang", "en"]) == 0
+    assert "Hämeenkyrö" in (target / "data" / "strategy.yml").read_text("utf-8")
+
+
+def test_a_failure_while_writing_leaves_no_half_made_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import suunta.new_site
+
+    def disk_full(directory: Path) -> list[Path]:
+        directory.mkdir()
+        raise OSError(28, "No space left on device")
+
+    target = tmp_path / "site"
+    target.mkdir()  # an empty folder made for the site stays, empty
+    monkeypatch.setattr(suunta.new_site, "write_schemas", disk_full)
+    assert suunta_cli(["new", str(target), "--lang", "en"]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [target] and list(target.iterdir()) == []
+    monkeypatch.undo()
+    assert suunta_cli(["new", str(target), "--lang", "en"]) == 0
+    assert {"mkdocs.yml", "data", "docs", "schemas"} <= {p.name for p in target.iterdir()}

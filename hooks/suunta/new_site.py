@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -60,14 +62,21 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return languages
 
 
+class OrganisationNameError(NewSiteError):
+    """The organisation's name is not text that can be saved (bytes of another encoding)."""
+
+
 def create_site(request: NewSite) -> list[Path]:
     """Write the new site's files; refuse a folder that already has files in it.
 
     The data files name their JSON Schemas (written into `schemas/`) on their first line, so
-    an editor's YAML editor completes field names and marks mistakes as they type.
+    an editor's YAML editor completes field names and marks mistakes as they type. All or
+    nothing: the files are written into a folder beside the target and moved into place
+    whole, so a failure leaves no half-made site that a second try would refuse.
     """
     if request.country not in COUNTRIES:
         raise NewSiteError(request.country)
+    _check_organisation(request.organisation)
     if request.target.exists() and any(request.target.iterdir()):
         raise FileExistsError(request.target)
     schema_dir = request.target / SCHEMA_DIR
@@ -75,14 +84,50 @@ def create_site(request: NewSite) -> list[Path]:
     def schema_line(kind: str, path: Path) -> str:
         return schema_comment(kind, schema_dir, request.target / path)
 
-    files = _site_files(request, schema_line)
-    written = []
-    for relative, text in files.items():
-        path = request.target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return [*written, *write_schemas(schema_dir)]
+    files = {path: text.encode("utf-8") for path, text in _site_files(request, schema_line).items()}
+    staging = _staging_folder(request.target)
+    try:
+        for relative, content in files.items():
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_bytes(content)
+        schemas = write_schemas(staging / SCHEMA_DIR)
+        if request.target.exists():
+            request.target.rmdir()  # empty, as checked above: the staged folder takes its place
+        staging.rename(request.target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [request.target / relative for relative in files] + [
+        request.target / schema.relative_to(staging) for schema in schemas
+    ]
+
+
+def _check_organisation(name: str | None) -> None:
+    """A name typed in a terminal of another encoding arrives with undecodable bytes."""
+    if name is None:
+        return
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise OrganisationNameError(shown_name(name)) from None
+
+
+def shown_name(name: str) -> str:
+    """The name as it was probably meant: each undecodable byte read as Windows-1252."""
+    return "".join(
+        bytes([ord(char) - 0xDC00]).decode("cp1252", errors="replace")
+        if "\udc80" <= char <= "\udcff"
+        else ("\ufffd" if "\ud800" <= char <= "\udfff" else char)
+        for char in name
+    )
+
+
+def _staging_folder(target: Path) -> Path:
+    """A new hidden folder beside `target`, on the same disk so the final rename is one step."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}.{secrets.token_hex(4)}.suunta-new"
+    staging.mkdir()
+    return staging
 
 
 def _site_files(request: NewSite, schema_line: Callable[[str, Path], str]) -> dict[str, str]:

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from .cli_texts import choose_language, say
 from .clock import ClockError, today
-from .new_site import COUNTRIES, NewSite, NewSiteError, create_site, parse_languages
+from .new_site import (
+    COUNTRIES,
+    NewSite,
+    NewSiteError,
+    OrganisationNameError,
+    create_site,
+    parse_languages,
+)
 
 
 def run(argv: list[str]) -> int:
@@ -39,6 +46,9 @@ def run(argv: list[str]) -> int:
             organisation=args.organisation,
         )
         written = create_site(request)
+    except OrganisationNameError as error:
+        print(say("new.bad_organisation", name=error), file=sys.stderr)
+        return 2
     except FileExistsError:
         print(say("new.not_empty", directory=args.directory), file=sys.stderr)
         return 2
