@@ -25,4 +25,4 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, site: Site) -> int:
     language = args.language or site.languages[0]
-    return run_import(args.workbook, site.paths.data_dir, language, args.goal)
+    return run_import(args.workbook, site.paths.data_dir, site.languages, language, args.goal)

@@ -1,8 +1,8 @@
 """`suunta import FILE`: read a plan, merge it into `data/`, print what happened.
 
-Exit status: 0 imported; 1 the plan has an error that names its cell (nothing written);
-2 the file is no plan the import can read (one line says why and what to do; the keys of
-`import.file` and `common`).
+Exit status: 0 imported; 1 the plan has an error that names its cell, or the site's data a
+problem `suunta check` names (nothing written); 2 the file is no plan the import can read (one
+line says why and what to do; the keys of `import.file` and `common`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cli_texts import say
+from ..errors import DataError
 from .build import Plan, build_plan
 from .findings import Finding
 from .grid import PlanFileError
 from .layout import Layout, read_layout
 from .merge import merge_plan
 from .read_file import read_plan_file
+from .site_data import check_site_data
 from .summary import summary_lines
 from .words import vocabulary
 
@@ -49,7 +51,14 @@ def parse_goal_options(options: list[str]) -> dict[str, str]:
     }
 
 
-def run_import(file: Path | None, data_dir: Path, language: str, goal_options: list[str]) -> int:
+def run_import(
+    file: Path | None,
+    data_dir: Path,
+    languages: list[str],
+    language: str,
+    goal_options: list[str],
+) -> int:
+    """Import `file` in `language` into `data_dir`, a site in `languages`; the exit status."""
     root = data_dir.parent
     if file is None:
         print(say("import.file.not_given"), file=sys.stderr)
@@ -59,12 +68,17 @@ def run_import(file: Path | None, data_dir: Path, language: str, goal_options: l
         return 2
     try:
         imported = read_plan(file, language)
+        check_site_data(data_dir, languages)
         merged = merge_plan(
             imported.plan, data_dir, language, parse_goal_options(goal_options), file.name
         )
     except PlanFileError as problem:
         print(say(problem.key, **problem.values), file=sys.stderr)
         return 2 if problem.key.startswith(("import.file.", "common.")) else 1
+    except DataError as problem:
+        print(problem.report(root), file=sys.stderr)
+        print(say("import.data_not_valid"), file=sys.stderr)
+        return 1
     findings: list[Finding] = [*imported.findings, *merged.findings]
     for finding in findings:
         key = "import.error_line" if finding.error else "import.warning_line"

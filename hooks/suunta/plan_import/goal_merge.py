@@ -5,12 +5,14 @@ a theme is found again by its title, else added with an id from the title."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..cli_texts import say
 from ..loader import GOALS_FILE
+from ..value_types import WholeNumber
 from .build import PlannedGoal
 from .findings import error, warning
 from .ids import slug, unique
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
     from .merge import MergeResult
 
 GOAL_ID_LIMIT = 40
+
+_NUMBER: TypeAdapter[int] = TypeAdapter(WholeNumber)
 
 
 def goals_file(data_dir: Path, source: str) -> YamlFile:
@@ -61,7 +65,7 @@ def goal_for(
         )
         return None
     for goal in by_id.values():
-        if source.number is not None and goal.get("number") == source.number:
+        if source.number is not None and goal_number(goal) == source.number:
             if source.titled:
                 set_text(goal, "title", language, source.title)
             return goal
@@ -79,7 +83,7 @@ def goal_for(
         result.findings.append(
             warning("import.warn.new_goal", where=source.where, number=source.number)
         )
-    numbers = {n for g in by_id.values() if isinstance(n := g.get("number"), int)}
+    numbers = {n for g in by_id.values() if (n := goal_number(g)) is not None}
     number = source.number
     if number is None or number in numbers:
         number = 1
@@ -92,6 +96,15 @@ def goal_for(
     goals.append(goal)
     result.goals_created += 1
     return goal
+
+
+def goal_number(goal: CommentedMap) -> int | None:
+    """The goal's number as `suunta check` reads it: `number: "1"` is goal 1 as `number: 1` is."""
+    value: Any = goal.get("number")
+    try:
+        return _NUMBER.validate_python(value)
+    except ValidationError:
+        return None
 
 
 def merge_themes(planned: PlannedGoal, goal: CommentedMap, language: str) -> list[str]:

@@ -1,0 +1,85 @@
+"""`suunta import` into a site that already has data: it merges only into data `suunta check`
+accepts, keeps what the sheet does not hold, and writes every file or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from plan_sheets import english_messages  # noqa: F401 (an autouse fixture)
+from suunta.cli import main as suunta_cli
+from suunta.new_site import NewSite, create_site
+
+
+def run(site: Path, *args: str) -> int:
+    return suunta_cli([*args, "-f", str(site / "mkdocs.yml")])
+
+
+def data_files(site: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted((site / "data").rglob("*.yml"))}
+
+
+@pytest.fixture
+def starter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A site as `suunta new` makes it, with its plan exported to `plan.xlsx` beside it."""
+    site = tmp_path / "site"
+    create_site(NewSite(site, ("fi", "sv"), "FI", dt.date(2025, 1, 7)))
+    assert run(site, "export-xlsx", str(site / "plan.xlsx")) == 0
+    capsys.readouterr()
+    return site
+
+
+NOT_IMPORTED = (
+    "The plan was not imported and nothing was written: first correct the problems in data/ "
+    "listed above (`suunta check` lists them too), then import again."
+)
+
+
+def test_a_goal_number_written_as_text_is_the_same_goal(
+    starter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    goals = starter / "data" / "goals.yml"
+    goals.write_text(goals.read_text("utf-8").replace("number: 1", 'number: "1"'), "utf-8")
+    before = data_files(starter)
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 0
+    out = capsys.readouterr()
+    assert out.err == ""
+    assert "Nothing changed in data/." in out.out
+    assert data_files(starter) == before
+
+
+@pytest.mark.parametrize(
+    ("break_data", "problem"),
+    [
+        (
+            lambda data: _replace(data / "goals.yml", "\ngoals:", "\nGoals:"),
+            "  - data/goals.yml, line 3, field 'Goals': unknown field 'Goals'; check its "
+            "spelling (allowed fields here: goals)",
+        ),
+        (
+            lambda data: (data / "measures" / "2.yml").write_bytes(
+                (data / "measures" / "1.yml").read_bytes()
+            ),
+            "  - data/measures/2.yml, line 5, field 'measures[1].id': the measure id "
+            "'verkkoasiointi' is already used in",
+        ),
+    ],
+    ids=["misspelt-goals-key", "measure-id-in-two-files"],
+)
+def test_data_that_check_refuses_is_named_and_nothing_is_merged_into_it(
+    starter: Path, capsys: pytest.CaptureFixture[str], break_data, problem: str
+) -> None:
+    break_data(starter / "data")
+    before = data_files(starter)
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(problem) for line in err), err
+    assert err[-1] == NOT_IMPORTED
+    assert data_files(starter) == before
+
+
+def _replace(file: Path, old: str, new: str) -> None:
+    text = file.read_text("utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), "utf-8")
