@@ -318,3 +318,72 @@ def test_a_workbook_saved_under_a_csv_name_is_read_as_a_workbook(
     renamed = sheet.rename(site / "p.csv")
     assert run(site, renamed) == 0
     assert "Added 1 progress update(s); 0 were already in the data." in capsys.readouterr().out
+
+
+QUOTED_DATES = (
+    '      - {date: "2024-06-30", status: in_progress}\n'
+    '      - {date: "2025-06-30", status: completed, text: {fi: Seudullinen tulostuspalvelu '
+    "otettiin käyttöön., sv: Den regionala utskriftstjänsten togs i bruk.}}\n"
+)
+
+
+def test_updates_whose_dates_are_quoted_are_dates_too(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = site / MEASURES / "1-ict-foundation.yml"
+    text = file.read_text("utf-8")
+    plain = QUOTED_DATES.replace('"', "")
+    assert plain in text
+    file.write_text(text.replace(plain, QUOTED_DATES), "utf-8")  # `suunta check` accepts it
+    sheet = site / "progress.csv"
+    sheet.write_text(
+        "id;date;status;text_fi;text_sv\n"
+        "printing-service;2025-01-15;in_progress;;\n"
+        "printing-service;2025-06-30;completed;Seudullinen tulostuspalvelu otettiin käyttöön.;"
+        "Den regionala utskriftstjänsten togs i bruk.\n",
+        "utf-8",
+    )
+    assert run(site, sheet) == 0
+    out = capsys.readouterr()
+    assert out.err == ""
+    assert "Added 1 progress update(s); 1 were already in the data." in out.out
+    first, second = QUOTED_DATES.splitlines(keepends=True)
+    new = "      - {date: 2025-01-15, status: in_progress}\n"
+    assert first + new + second in file.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (
+            b"measures:\n  - id: x\n    title: [\n",
+            "data/measures/4-broken.yml, line 4: the file is not valid YAML",
+        ),
+        (
+            b"measures:\n  - id: x\n    id: y\n",
+            "data/measures/4-broken.yml, line 3: the field 'id' is written twice here",
+        ),
+        (
+            "measures:\n  - id: x\n    title: {fi: Päätös}\n".encode("cp1252"),
+            "data/measures/4-broken.yml, line 3: the file is not saved as UTF-8",
+        ),
+        (b"- id: x\n", "data/measures/4-broken.yml, line 1: expected fields"),
+    ],
+    ids=["syntax-error", "duplicate-key", "cp1252", "top-level-list"],
+)
+def test_a_broken_measure_file_is_named_and_nothing_is_written(
+    site: Path, capsys: pytest.CaptureFixture[str], content: bytes, problem: str
+) -> None:
+    (site / MEASURES / "4-broken.yml").write_bytes(content)
+    before = {p: p.read_bytes() for p in (site / MEASURES).glob("*.yml")}
+    sheet = site / "progress.csv"
+    sheet.write_text("id,date,status\nprinting-service,2026-11-30,completed\n", "utf-8")
+    assert run(site, sheet) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"  - {problem}" in err, err
+    assert err.splitlines()[-1] == (
+        "The progress updates were not imported and nothing was written: first correct the "
+        "problems in data/ listed above (`suunta check` lists them too), then import again."
+    )
+    assert {p: p.read_bytes() for p in (site / MEASURES).glob("*.yml")} == before

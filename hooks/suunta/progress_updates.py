@@ -1,18 +1,21 @@
 """Adds a sheet's progress updates to the measures in `data/measures/*.yml`, and nothing else.
 
-All or nothing: every problem (an unknown measure, a date that already has another update)
-is found before any file is written. An update that is already in the data is skipped, so
-the same sheet can be imported again.
+The caller validates the data first (`load_data`): ruamel.yaml, which reads the files here to
+write them back as they were, would stop on a broken file with a traceback. All or nothing:
+every problem (an unknown measure, a date that already has another update) is found before
+any file is written. An update that is already in the data is skipped, so the same sheet can
+be imported again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import yaml_roundtrip
@@ -20,8 +23,11 @@ from .cli_texts import say
 from .progress_sheet import ProgressSheetError, SheetUpdate
 from .schema import ProgressUpdate
 from .validation_messages import plain_message
+from .value_types import Date
 
 PROGRESS = "progress"
+
+_DATE: TypeAdapter[dt.date] = TypeAdapter(Date)
 
 
 @dataclass
@@ -105,8 +111,14 @@ def _check_update(update: SheetUpdate, languages: list[str]) -> str:
     return ""
 
 
-def _date_of(item: Any) -> Any:
-    return item.get("date") if isinstance(item, dict) else None
+def _date_of(item: Any) -> dt.date | None:
+    """An update's date as `suunta check` reads it: `date: "2026-06-30"` is a date too."""
+    if not isinstance(item, dict):
+        return None
+    try:
+        return _DATE.validate_python(item.get("date"))
+    except ValidationError:
+        return None
 
 
 def _same(item: Any, update: SheetUpdate) -> bool:

@@ -1,4 +1,8 @@
-"""`suunta import-progress FILE`: dated progress updates for many measures from one sheet."""
+"""`suunta import-progress FILE`: dated progress updates for many measures from one sheet.
+
+Exit status: 0 imported; 1 the sheet has a problem named by its cell, or the site's data one
+that `suunta check` names (nothing written); 2 the file is no sheet of updates.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import sys
 from pathlib import Path
 
 from ..cli_texts import say
-from ..loader import MEASURES_DIR
+from ..errors import DataError
+from ..loader import MEASURES_DIR, load_data
 from ..progress_sheet import ProgressSheetError, read_updates
 from ..progress_updates import add_updates
 from ..table_file import TableFileError, read_tables
@@ -36,6 +41,12 @@ def run(args: argparse.Namespace, site: Site) -> int:
     except ProgressSheetError as error:  # no rows at all: a wrong file, told in one line
         print(f"suunta: {args.file.name}: {error}", file=sys.stderr)
         return 2
+    try:
+        load_data(site.paths.data_dir, site.languages)  # updates go only into data that is valid
+    except DataError as error:
+        print(error.report(site.paths.root), file=sys.stderr)
+        print(say("progress.data_not_valid"), file=sys.stderr)
+        return 1
     try:
         result = add_updates(updates, measure_files, site.languages, problems)
     except ProgressSheetError as error:
