@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from openpyxl import load_workbook
 from plan_sheets import english_messages  # noqa: F401 (an autouse fixture)
 from suunta.cli import main as suunta_cli
 from suunta.new_site import NewSite, create_site
@@ -83,3 +85,49 @@ def _replace(file: Path, old: str, new: str) -> None:
     text = file.read_text("utf-8")
     assert old in text
     file.write_text(text.replace(old, new), "utf-8")
+
+
+def _edit_cells(plan: Path, **cells: str) -> None:
+    book = load_workbook(plan)
+    for cell, value in cells.items():
+        book.active[cell] = value
+    book.save(plan)
+
+
+def _starter_measure(site: Path) -> dict:
+    return yaml.safe_load((site / "data" / "measures" / "1.yml").read_text("utf-8"))["measures"][0]
+
+
+def test_a_unit_added_to_the_cell_keeps_the_swedish_names_of_the_units_there(
+    starter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _starter_measure(starter)["units"] == [
+        {"fi": "Tietohallinto", "sv": "Informationsförvaltningen"}
+    ]
+    _edit_cells(starter / "plan.xlsx", E4="Talous, Tietohallinto")
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 0
+    assert capsys.readouterr().err == ""
+    assert _starter_measure(starter)["units"] == [
+        {"fi": "Talous"},
+        {"fi": "Tietohallinto", "sv": "Informationsförvaltningen"},
+    ]
+
+
+def test_a_name_added_to_the_responsible_cell_keeps_the_names_written_per_language(
+    starter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = starter / "data" / "measures" / "1.yml"
+    text = file.read_text("utf-8")
+    file.write_text(
+        text.replace(
+            "    units:\n", "    responsible: [{fi: Kirjaamo, sv: Registratorn}]\n    units:\n"
+        ),
+        "utf-8",
+    )
+    _edit_cells(starter / "plan.xlsx", D4="Tietohallinto, Kirjaamo")
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 0
+    assert capsys.readouterr().err == ""
+    assert _starter_measure(starter)["responsible"] == [
+        "Tietohallinto",
+        {"fi": "Kirjaamo", "sv": "Registratorn"},
+    ]

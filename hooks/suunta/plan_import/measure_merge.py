@@ -4,10 +4,12 @@ the same already (so comments, other languages and key order stay)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..yaml_roundtrip import is_flow
 from .build import PlannedMeasure
 from .schedule_merge import merge_schedule, schedule_entry
 from .yaml_store import (
@@ -41,16 +43,12 @@ def update_measure(
     for name in ("title", "description", "metric", "notes"):
         if name in measure.given:
             set_text(data, name, language, (fields.get(name) or {}).get(language))
-    if "responsible" in measure.given and _names(data.get("responsible"), language) != fields.get(
-        "responsible", []
-    ):
-        replace_value(
-            data,
-            "responsible",
-            flow_seq(fields["responsible"]) if fields.get("responsible") else None,
-        )
+    if "responsible" in measure.given:
+        names = fields.get("responsible", [])
+        _merge_list(data, "responsible", names, language, _plain_name, flow=True)
     if "units" in measure.given:
-        _merge_units(data, [u[language] for u in fields.get("units", [])], language)
+        units = [u[language] for u in fields.get("units", [])]
+        _merge_list(data, "units", units, language, lambda text: flow_map(**{language: text}))
     if "schedule" in measure.given:
         merge_schedule(data, fields.get("schedule", []), language, measure.last_period)
     return _snapshot(data) != before
@@ -86,17 +84,65 @@ def new_measure(
     return data
 
 
-def _merge_units(data: CommentedMap, units: list[str], language: str) -> None:
-    old = data.get("units") or []
-    if [text_of(u, language) for u in old] == units:
+def _merge_list(
+    data: CommentedMap,
+    name: str,
+    texts: list[str],
+    language: str,
+    make: Callable[[str], Any],
+    flow: bool = False,
+) -> None:
+    """Sets the list `name` to the sheet's `texts`, keeping what the other languages say.
+
+    An entry already there is found by its text in `language` and kept whole, so adding a
+    unit to a cell does not take the Swedish name off the unit beside it. The entries the
+    sheet no longer names are, when as many as the texts left, read as renamed in place (in
+    order) and keep their other languages too; any other text is a new entry, `make(text)`.
+    """
+    old = data.get(name)
+    old_items: list[Any] = list(old) if isinstance(old, list) else []
+    if [text_of(item, language) for item in old_items] == texts:
         return
-    if len(old) == len(units) and all(isinstance(u, dict) for u in old):
-        for unit, text in zip(old, units, strict=True):
-            unit[language] = text
+    found = _matched(old_items, texts, language)
+    left = [i for i in range(len(old_items)) if i not in found]
+    missing = [n for n, i in enumerate(found) if i is None]
+    if len(left) == len(missing) and all(isinstance(old_items[i], dict) for i in left):
+        for i, n in zip(left, missing, strict=True):
+            old_items[i][language] = texts[n]
+            found[n] = i
+    merged = [
+        make(text) if i is None else old_items[i] for i, text in zip(found, texts, strict=True)
+    ]
+    if isinstance(old, CommentedSeq) and len(old) == len(merged):
+        for index, item in enumerate(merged):
+            if old[index] is not item:
+                old[index] = item
         return
-    new = CommentedSeq([flow_map(**{language: u}) for u in units])
-    replace_value(data, "units", new if units else None)
+    if isinstance(old, CommentedSeq):
+        flow = is_flow(old)  # as the editor wrote it
+    sequence = flow_seq(merged) if flow else CommentedSeq(merged)
+    replace_value(data, name, sequence if merged else None)
 
 
-def _names(value: Any, language: str) -> list[str]:
-    return [str(n) if isinstance(n, str) else text_of(n, language) or "" for n in value or []]
+def _matched(old_items: list[Any], texts: list[str], language: str) -> list[int | None]:
+    """For each text, the first unused old entry with that text in `language` (its index)."""
+    used: set[int] = set()
+    matched: list[int | None] = []
+    for text in texts:
+        index = next(
+            (
+                i
+                for i, item in enumerate(old_items)
+                if i not in used and text_of(item, language) == text
+            ),
+            None,
+        )
+        if index is not None:
+            used.add(index)
+        matched.append(index)
+    return matched
+
+
+def _plain_name(text: str) -> str:
+    """A new responsible name is written once, as plain text (the same in every language)."""
+    return text
