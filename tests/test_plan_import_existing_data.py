@@ -131,3 +131,33 @@ def test_a_name_added_to_the_responsible_cell_keeps_the_names_written_per_langua
         "Tietohallinto",
         {"fi": "Kirjaamo", "sv": "Registratorn"},
     ]
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_is_named_and_not_imported(
+    starter: Path, capsys: pytest.CaptureFixture[str], state: str
+) -> None:
+    book = load_workbook(starter / "plan.xlsx")
+    old = book.copy_worksheet(book.active)  # an old copy of the goal's sheet, hidden
+    old.title = "Vanha"
+    old.sheet_state = state
+    book.save(starter / "plan.xlsx")
+    before = data_files(starter)
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 0
+    out = capsys.readouterr()
+    assert out.err.splitlines() == [
+        "Warning: the sheet 'Vanha' is hidden in the workbook, so it was not imported; if it "
+        "belongs to the plan, show it (right-click a sheet tab > Unhide) and import again."
+    ]
+    assert "Measures: 0 new, 0 changed, 1 unchanged; 0 new goal(s)." in out.out
+    assert data_files(starter) == before
+
+
+def test_an_unusable_id_is_named_by_its_own_cell(
+    starter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit_cells(starter / "plan.xlsx", A4="Verkko asiointi!")
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 0
+    assert capsys.readouterr().err.startswith(
+        "Warning: 'Tavoite 1'!A4: 'Verkko asiointi!' in the id column is not a usable id"
+    )

@@ -23,11 +23,14 @@ class PlannedMeasure:
     title: str
     row_id: str | None
     where: str
+    """The measure's text cell, which names the measure in messages."""
     theme: int | None
     given: frozenset[str]
     """The fields the sheet has a column for: only these are changed in existing data."""
     last_period: str | None = None
     """The sheet's last half-year column: an open-ended period reaches it."""
+    id_where: str | None = None
+    """The id column's cell, named when its id cannot be used."""
 
 
 @dataclass
@@ -129,7 +132,10 @@ def _measure(
             if value := text(role):
                 fields[role] = {language: value}
     last = row.columns.periods[-1][1] if row.columns.periods else None
-    return PlannedMeasure(fields, title, text("id"), where, row.theme, frozenset(given), last)
+    id_where = grid.where(grid.at(row.row, roles["id"])) if "id" in roles else None
+    return PlannedMeasure(
+        fields, title, text("id"), where, row.theme, frozenset(given), last, id_where
+    )
 
 
 def _parts(value: str | None) -> list[str]:

@@ -45,6 +45,8 @@ class Grid:
     cells: dict[tuple[int, int], GridCell] = field(default_factory=dict)
     rows: int = 0
     columns: int = 0
+    hidden: bool = False
+    """A sheet hidden in the workbook: an old copy or a helper sheet, not part of the plan."""
 
     def at(self, row: int, column: int) -> GridCell:
         return self.cells.get((row, column)) or GridCell(row, column, None)

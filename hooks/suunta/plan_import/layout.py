@@ -3,7 +3,8 @@ the legend, the way plans are printed and continued on the next page.
 
 A goal heading repeated further down (a goal continued on a second page) continues the same
 goal and its current theme; a repeated header row is read again, not taken for a measure.
-Every cell that is read is marked as placed, so the summary can list all the others.
+Every cell that is read is marked as placed, so the summary can list all the others. A
+hidden sheet (an old copy of a goal's sheet, say) is not read: it is named in a warning.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import column_index_from_string
 
 from ..schema import Phase
-from .findings import Finding, error
+from .findings import Finding, error, warning
 from .grid import Grid, GridCell
 from .header import Columns, read_header
 from .words import UNPHASED, goal_heading, legend_label, phase_named
@@ -92,8 +93,12 @@ class Layout:
 
 
 def read_layout(grids: list[Grid]) -> Layout:
-    layout = Layout(grids)
+    """The plan on the visible sheets; the editor does not see a hidden one as part of it."""
+    layout = Layout([grid for grid in grids if not grid.hidden])
     for grid in grids:
+        if grid.hidden:
+            layout.findings.append(warning("import.warn.hidden_sheet", sheet=grid.name))
+    for grid in layout.grids:
         _read_sheet(grid, layout)
     return layout
 

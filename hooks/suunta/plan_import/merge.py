@@ -146,7 +146,9 @@ def _measure_id(
         if valid_id(measure.row_id) and measure.row_id not in seen:
             return measure.row_id
         result.findings.append(
-            warning("import.warn.bad_id", where=measure.where, id=measure.row_id)
+            warning(
+                "import.warn.bad_id", where=measure.id_where or measure.where, id=measure.row_id
+            )
         )
     for measure_id in titles.get((goal_id, measure.title), []):
         if measure_id not in seen:

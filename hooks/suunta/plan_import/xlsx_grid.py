@@ -26,7 +26,7 @@ def read_xlsx(path: Path, raw: bytes) -> list[Grid]:
 
 
 def _grid(sheet: Worksheet) -> Grid:
-    grid = Grid(sheet.title)
+    grid = Grid(sheet.title, hidden=sheet.sheet_state != "visible")  # hidden or very hidden
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     for merged in sheet.merged_cells.ranges:
         for row in range(merged.min_row, merged.max_row + 1):
