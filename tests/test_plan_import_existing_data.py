@@ -4,6 +4,7 @@ accepts, keeps what the sheet does not hold, and writes every file or none."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
 import pytest
@@ -160,4 +161,35 @@ def test_an_unusable_id_is_named_by_its_own_cell(
     assert run(starter, "import", str(starter / "plan.xlsx")) == 0
     assert capsys.readouterr().err.startswith(
         "Warning: 'Tavoite 1'!A4: 'Verkko asiointi!' in the id column is not a usable id"
+    )
+
+
+def refuse_to_write(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Writing a file called `name` (or its temporary file) fails, as on a full disk."""
+    open_file = Path.open
+
+    def failing_open(self: Path, mode: str = "r", *args, **kwargs):
+        if "w" in mode and name in self.name:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return open_file(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", failing_open)
+
+
+def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
+    starter: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The goal's title and the measure's change: goals.yml is written before the measures.
+    _edit_cells(starter / "plan.xlsx", A1="Tavoite 1: Uusi otsikko", C4="Uusi toimenpide")
+    before = data_files(starter)
+    refuse_to_write(monkeypatch, "1.yml")
+    assert run(starter, "import", str(starter / "plan.xlsx")) == 2
+    assert data_files(starter) == before
+    assert capsys.readouterr().err.splitlines() == [
+        "suunta: data/measures/1.yml cannot be written (No space left on device), so nothing "
+        "in data/ was changed; check that the folder can be written and that no program has "
+        "the file open, then import again."
+    ]
+    assert sorted(p.name for p in (starter / "data").rglob("*") if p.is_file()) == sorted(
+        p.name for p in before
     )

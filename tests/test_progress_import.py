@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import shutil
 from pathlib import Path
 
@@ -387,3 +388,26 @@ def test_a_broken_measure_file_is_named_and_nothing_is_written(
         "problems in data/ listed above (`suunta check` lists them too), then import again."
     )
     assert {p: p.read_bytes() for p in (site / MEASURES).glob("*.yml")} == before
+
+
+def test_when_one_file_cannot_be_written_no_file_changes(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = texts(site)
+    sheet = site / "p.csv"
+    sheet.write_text(
+        "id,date,status\nprinting-service,2026-11-30,completed\ndigital-roadmap,2026-11-30,completed\n",
+        "utf-8",
+    )
+    open_file = Path.open
+
+    def failing_open(self: Path, mode: str = "r", *args, **kwargs):
+        if "w" in mode and "2-applications.yml" in self.name:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return open_file(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    assert run(site, sheet) == 2
+    assert texts(site) == before
+    assert "2-applications.yml (No space left on device)" in capsys.readouterr().err
+    assert not [p for p in (site / MEASURES).iterdir() if p.name.endswith(".suunta-new")]

@@ -85,10 +85,8 @@ def add_updates(
         result.added += 1
     if problems:
         raise ProgressSheetError(problems)
-    for file in measure_files:
-        if file in changed:
-            yaml_roundtrip.save(file, documents[file])
-            result.files.append(file)
+    result.files = [file for file in measure_files if file in changed]
+    yaml_roundtrip.save_all({file: documents[file] for file in result.files})
     return result
 
 

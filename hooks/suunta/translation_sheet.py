@@ -134,10 +134,8 @@ def import_sheet(
         changes += 1
     if problems:
         raise TranslationSheetError(problems)
-    written = []
-    for file, document in documents.items():
-        yaml_roundtrip.save(data_dir / file, document)
-        written.append(data_dir / file)
+    written = [data_dir / file for file in documents]
+    yaml_roundtrip.save_all({data_dir / file: document for file, document in documents.items()})
     return changes, written
 
 

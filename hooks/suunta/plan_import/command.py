@@ -2,7 +2,8 @@
 
 Exit status: 0 imported; 1 the plan has an error that names its cell, or the site's data a
 problem `suunta check` names (nothing written); 2 the file is no plan the import can read (one
-line says why and what to do; the keys of `import.file` and `common`).
+line says why and what to do; the keys of `import.file` and `common`), or a file in `data/`
+cannot be written (then none is).
 """
 
 from __future__ import annotations
@@ -87,7 +88,14 @@ def run_import(
     if errors:
         print(say("import.stopped", count=len(errors)), file=sys.stderr)
         return 1
-    written = merged.save()
+    try:
+        written = merged.save()
+    except OSError as problem:  # a folder that cannot be written, a full disk
+        where = Path(problem.filename if problem.filename is not None else data_dir)
+        where = where.relative_to(root) if where.is_relative_to(root) else where
+        reason = problem.strerror or str(problem)
+        print(say("import.not_saved", file=where, reason=reason), file=sys.stderr)
+        return 2
     for line in summary_lines(file, imported.layout, imported.plan, merged, written, root):
         print(line)
     return 0

@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..cli_texts import say
 from ..loader import MEASURES_DIR
+from ..yaml_roundtrip import write_all
 from .build import Plan, PlannedMeasure
 from .findings import Finding, warning
 from .goal_merge import goal_for, goals_file, merge_themes
@@ -34,7 +35,12 @@ class MergeResult:
     themes: int = 0
 
     def save(self) -> list[Path]:
-        return [file.path for file in self.files if file.save_if_changed()]
+        """Writes the changed files, all or none (a failure leaves `data/` as it was)."""
+        texts = {
+            file.path: text for file in self.files if (text := file.changed_text()) is not None
+        }
+        write_all(texts)
+        return list(texts)
 
 
 def merge_plan(

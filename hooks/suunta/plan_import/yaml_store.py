@@ -39,15 +39,12 @@ class YamlFile:
         round_trip_yaml().dump(self.data, out)
         return out.getvalue()
 
-    def save_if_changed(self) -> bool:
+    def changed_text(self) -> str | None:
+        """The text to write, or None when the import left the file as it was."""
         if self.touched is False:
-            return False
+            return None
         text = self.text()
-        if text == self.original:
-            return False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(text, encoding="utf-8")
-        return True
+        return None if text == self.original else text
 
 
 def flow_map(**values: Any) -> CommentedMap:
