@@ -35,9 +35,14 @@ def document_page(section: str) -> str:
 
 
 def file_url(from_page: str, path: str) -> str:
-    """A link to a file in the docs tree (an appendix) that works under any language root."""
+    """A link to a file in the docs tree (an appendix) that works under any language root.
+
+    A link whose first part has a colon would read as an address (`javascript:…`): such a
+    link starts with `./`.
+    """
     here = directory_url(from_page) or "."
-    return relative_path(path, here)
+    link = relative_path(path, here)
+    return f"./{link}" if ":" in link.split("/")[0] else link
 
 
 def relative_path(path: str, start: str) -> str:

@@ -174,14 +174,14 @@ LinkAddress = Annotated[
 
 
 def _inside_docs(value: str) -> str:
-    """Refuses a `file` that is not a path inside `docs/`: an address (`javascript:…`, and a
-    colon anywhere, since the link is made relative to each page and the folders it shares
-    with the page drop out), a path from the root or with backslashes, or one that climbs
-    out (`../`)."""
+    """Refuses a `file` that is not a path inside `docs/`: an address (`javascript:…`), a
+    path from the root or with backslashes, or one that climbs out (`../`). A colon further
+    on (`files/Liite: talous.pdf`) is a file name; `urls.file_url` keeps it from reading as
+    an address when the folders before it drop out of a page's link."""
     if (
         not value
         or value.startswith("/")
-        or ":" in value
+        or ":" in value.split("/")[0]
         or ".." in value.split("/")
         or any(not c.isprintable() or c in _NOT_IN_ADDRESSES for c in value)
     ):
