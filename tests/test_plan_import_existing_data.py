@@ -65,7 +65,7 @@ def test_a_goal_number_written_as_text_is_the_same_goal(
                 (data / "measures" / "1.yml").read_bytes()
             ),
             "  - data/measures/2.yml, line 5, field 'measures[1].id': the measure id "
-            "'verkkoasiointi' is already used in",
+            "'verkkoasiointi' is already used in data/measures/1.yml, line 5;",
         ),
     ],
     ids=["misspelt-goals-key", "measure-id-in-two-files"],

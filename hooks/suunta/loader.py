@@ -373,6 +373,11 @@ def _repeats(items: list[T], key: Callable[[T], Hashable]) -> Iterator[tuple[int
         seen.add(key(item))
 
 
+def _as_editors_see(item: LocatedMeasure) -> str:
+    """A measures file as messages name files: `data/measures/2-services.yml`."""
+    return Path(*item.source.file.parts[-3:]).as_posix()
+
+
 def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[DataProblem]:
     themes = {g.id: {t.id for t in g.themes} for g in goals.goals}
     problems: list[DataProblem] = []
@@ -385,7 +390,7 @@ def _check_measures(goals: GoalsFile, measures: list[LocatedMeasure]) -> list[Da
             problems.append(
                 item.problem(
                     "id",
-                    _say("measure_id_twice", id=m.id, file=other.source.file, line=line),
+                    _say("measure_id_twice", id=m.id, file=_as_editors_see(other), line=line),
                 )
             )
         first_seen.setdefault(m.id, item)
