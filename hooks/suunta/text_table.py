@@ -44,8 +44,9 @@ class TextTableError(ValueError):
 def text_rows(text: str, tab_separated: bool = False) -> list[list[str]]:
     """The rows of a CSV or tab-separated text; the separator is found from the text.
 
-    A quote that opens a cell and never closes makes the rest of the file one cell, which
-    the csv module refuses past its field limit: that raises `TextTableError` with the row.
+    A quote that opens a cell and never closes makes the rest of the file one cell: the csv
+    module refuses it past its field limit, and below it would quietly take every row after
+    it into that cell. Both raise `TextTableError` with the row where the cell begins.
     """
     delimiter = "\t" if tab_separated else _delimiter(text)
     first, _, rest = text.partition("\n")
@@ -55,14 +56,27 @@ def text_rows(text: str, tab_separated: bool = False) -> list[list[str]]:
         skipped = 1
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
-    lines_read = 0  # by the rows read whole: the broken row starts on the next line
+    lines_read = before_last = 0  # by the rows read whole: a broken row starts after them
     try:
         for row in reader:
             rows.append(list(row))
-            lines_read = reader.line_num
+            before_last, lines_read = lines_read, reader.line_num
     except csv.Error:
         raise TextTableError(len(rows) + 1, skipped + lines_read + 1) from None
+    if _ends_inside_quotes(text, delimiter):
+        raise TextTableError(len(rows), skipped + before_last + 1)
     return rows
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether the text ends inside a quoted cell (read strictly, which the lenient reading
+    above cannot tell; other strict complaints, like `"a"b` that Excel accepts, are not)."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _delimiter(text: str) -> str:
