@@ -146,7 +146,10 @@ def test_a_failure_while_writing_leaves_no_half_made_site(
     target.mkdir()  # an empty folder made for the site stays, empty
     monkeypatch.setattr(suunta.new_site, "write_schemas", disk_full)
     assert suunta_cli(["new", str(target), "--lang", "en"]) == 2
-    assert "No space left on device" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"suunta: cannot read or write {target} (No space left on device); check the path,"
+        " and close the file if it is open in another program\n"
+    )
     assert list(tmp_path.iterdir()) == [target] and list(target.iterdir()) == []
     monkeypatch.undo()
     assert suunta_cli(["new", str(target), "--lang", "en"]) == 0

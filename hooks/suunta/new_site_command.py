@@ -52,8 +52,12 @@ def run(argv: list[str]) -> int:
     except FileExistsError:
         print(say("new.not_empty", directory=args.directory), file=sys.stderr)
         return 2
-    except (ClockError, OSError) as error:
-        print(f"suunta: {error}", file=sys.stderr)
+    except ClockError as error:
+        print(say("common.clock_error", error=error), file=sys.stderr)
+        return 2
+    except OSError as error:  # a disk full, a folder that cannot be written
+        where = error.filename if error.filename is not None else args.directory
+        print(say("common.os_error", file=where, reason=error.strerror or error), file=sys.stderr)
         return 2
     print(say("new.created", directory=args.directory, count=len(written)))
     print(say("new.next", directory=args.directory))
