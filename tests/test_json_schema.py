@@ -114,16 +114,21 @@ def test_the_schema_line_points_from_a_data_file_to_its_schema(tmp_path: Path) -
         schema_comment("measure", tmp_path, data_file)
 
 
-def test_link_puts_the_schema_line_first_in_every_data_file_once(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def demo_site(tmp_path: Path) -> list[str]:
+    """A copy of the demo's data and settings; the options that name its mkdocs.yml."""
     import shutil
-
-    from suunta.loader import load_data
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    config = ["-f", str(tmp_path / "mkdocs.yml")]
+    return ["-f", str(tmp_path / "mkdocs.yml")]
+
+
+def test_link_puts_the_schema_line_first_in_every_data_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from suunta.loader import load_data
+
+    config = demo_site(tmp_path)
     assert suunta_cli(["schema", "--link", *config]) == 0
     assert "Put the schema line first in 7 data file(s)" in capsys.readouterr().out
     for kind, file in data_files(tmp_path / "data"):
@@ -154,13 +159,9 @@ def test_the_schema_line_keeps_a_byte_order_mark_first_and_the_files_line_ending
 def test_link_keeps_a_bom_and_crlf_and_refuses_a_file_not_in_utf8_changing_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import shutil
-
     from suunta.loader import load_data
 
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    config = ["-f", str(tmp_path / "mkdocs.yml")]
+    config = demo_site(tmp_path)
     windows = tmp_path / "data" / "measures" / "1-ict-foundation.yml"
     original = windows.read_text("utf-8")
     windows.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))

@@ -167,14 +167,8 @@ def read_lock(data_dir: Path, source_language: str) -> Lock:
     }
 
 
-class LockFileError(Exception):
+class LockFileError(YamlReadError):
     """The lock file cannot be read (a merge conflict, broken YAML): where, in plain words."""
-
-    def __init__(self, file: Path, line: int | None, problem: str) -> None:
-        super().__init__(problem)
-        self.file = file
-        self.line = line
-        self.problem = problem
 
 
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, site: Site) -> int:
         where = error.file.relative_to(site.paths.root).as_posix()
         where += say("translations.line", line=error.line) if error.line else ""
         print(
-            say("translations.lock_unreadable", where=where, problem=error.problem), file=sys.stderr
+            say("translations.lock_unreadable", where=where, problem=error.message), file=sys.stderr
         )
         return 2
 
