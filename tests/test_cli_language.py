@@ -251,9 +251,9 @@ SAID = {
     "scheme": {
         "en": "'javascript:alert(1)' cannot be a link here; write a full address starting with "
         "https:, http:, mailto:, such as https://www.example.fi/",
-        "fi": "'javascript:alert(1)' ei voi olla linkki tässä; kirjoita koko osoite, joka alkaa "
+        "fi": "'javascript:alert(1)' ei voi olla linkki tässä; kirjoita koko osoite, jonka alussa on jokin näistä: "
         "https:, http:, mailto:, esimerkiksi https://www.example.fi/",
-        "sv": "'javascript:alert(1)' kan inte vara en länk här; skriv en hel adress som börjar med "
+        "sv": "'javascript:alert(1)' kan inte vara en länk här; skriv en hel adress som börjar med något av: "
         "https:, http:, mailto:, till exempel https://www.example.fi/",
     },
     "period_reversed": {

@@ -110,4 +110,4 @@ def test_a_broken_mkdocs_yml_is_told_in_the_chosen_language(
 ) -> None:
     config_file = site_with(tmp_path, "site_name: X\nplugins:\n  - i18n:\n      languages: []\n")
     assert suunta_cli(["check", "--lang", "fi", "-f", str(config_file)]) == 2
-    assert "i18n-laajennus ei rakenna yhtään kieltä" in capsys.readouterr().err
+    assert "i18n-lisäosalle ei ole määritelty yhtään kieltä" in capsys.readouterr().err

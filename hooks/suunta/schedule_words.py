@@ -21,8 +21,8 @@ def point_short(point: Point, label: Labels) -> str:
 def period_short(span: Span, label: Labels) -> str:
     """A period in a few words for tables: a half-year, a year, a range or "from ..."."""
     start = point_short(span.start, label)
-    if span.end is None:
-        return label("period.onwards", start=start)
+    if span.end is None:  # Finnish says "keväästä 2025 alkaen": `since` is that form
+        return label("period.onwards", start=start, since=_when(span.start, "from", label))
     if span.single:
         return start
     return label("period.range", start=start, end=point_short(span.end, label))
