@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, remove_a_swedish_title
+from conftest import ROOT, copy_project, remove_a_swedish_title
 from suunta import generator
 from suunta.errors import DataError
+from suunta.generated_files import HEADER
 from suunta.generation_cache import CACHE_FILE
 from suunta.generator import generate
 
@@ -98,10 +99,10 @@ def test_any_change_regenerates(generated: Path, change: str) -> None:
         template.write_text(template.read_text("utf-8") + "\n<p>uusi</p>\n", "utf-8")
     elif change == "page deleted":
         page.unlink()
-    elif change == "page edited":
-        page.write_text("käsin muokattu", "utf-8")
-    elif change == "stale page":
-        (docs / "measures" / "old-measure.fi.md").write_text("vanha", "utf-8")
+    elif change == "page edited":  # by hand, against the header's word
+        page.write_text(page.read_text("utf-8") + "\nkäsin muokattu\n", "utf-8")
+    elif change == "stale page":  # one an earlier generation wrote
+        (docs / "measures" / "old-measure.fi.md").write_text(f"---\n{HEADER}\n---\nvanha", "utf-8")
     else:
         (generated / CACHE_FILE).write_text("{not json", "utf-8")
     result = run(generated)
@@ -175,3 +176,51 @@ def test_a_folder_that_cannot_be_replaced_leaves_the_docs_tree_as_it_was(
     assert not (generated / ".suunta-staging").exists()
     monkeypatch.setattr(Path, "rename", real_rename)
     assert run(generated).written  # and the next generation writes the change
+
+
+def test_a_citys_own_files_in_the_generators_folders_are_never_deleted_or_replaced(
+    generated: Path,
+) -> None:
+    """A page of the city's own under `strategy/`, a file in `data/`, its own home page:
+    generation stops naming each, and the docs tree stays as it was."""
+    docs = generated / "docs"
+    own = {
+        docs / "strategy" / "historia.fi.md": "# Historia\n\nKaupungin oma sivu.\n",
+        docs / "data" / "liite.txt": "oma liite\n",
+        docs / "index.sv.md": "# Startsida\n\nStadens egen sida.\n",
+    }
+    for path, text in own.items():
+        path.write_text(text, "utf-8")
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    with pytest.raises(DataError) as caught:
+        run(generated)
+    named = {problem.file: problem.message for problem in caught.value.problems}
+    assert set(named) == set(own), named
+    assert "docs/strategy/" in named[docs / "strategy" / "historia.fi.md"]
+    assert "docs/index.sv.md" in named[docs / "index.sv.md"]
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+    for path in own:
+        path.unlink()
+    assert run(generated).written  # without them, the site is generated again
+
+
+def test_every_file_published_beside_the_pages_has_a_name_suunta_knows(tmp_path: Path) -> None:
+    """`generated_files.GENERATED_NAMES` tells Suunta's files in data/, feeds/ and filters/
+    from an editor's: every such file the demo and the examples get must match it (a new
+    kind of published file without its name there would stop every generation)."""
+    from suunta.generated_files import GENERATED_NAMES
+    from suunta.generator import GENERATED_FILE_DIRS
+    from suunta.site_config import site_settings
+
+    names = set()
+    for config in [ROOT / "mkdocs.yml", *sorted((ROOT / "examples").glob("*/mkdocs.yml"))]:
+        paths, languages = site_settings(config)
+        docs = tmp_path / config.parent.name / "docs"
+        result = generate(paths.data_dir, docs, paths.templates_dir, languages, "https://x.invalid/")
+        names |= {
+            f.relative_to(docs).as_posix()
+            for f in result.files
+            if f.relative_to(docs).parts[0] in GENERATED_FILE_DIRS
+        }
+    assert {n.split("/")[0] for n in names} == set(GENERATED_FILE_DIRS), names  # all three seen
+    assert [n for n in names if not GENERATED_NAMES.fullmatch(n)] == []

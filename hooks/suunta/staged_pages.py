@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -26,14 +27,22 @@ class StagedPages:
     """The pages of one generation; use as a context manager so staging is always cleared."""
 
     def __init__(
-        self, docs_dir: Path, owned_dirs: tuple[str, ...], generated_file_dirs: tuple[str, ...]
+        self,
+        docs_dir: Path,
+        owned_dirs: tuple[str, ...],
+        generated_file_dirs: tuple[str, ...],
+        ours: Callable[[Path], bool],
     ) -> None:
         self.docs_dir = docs_dir
         self.staging = docs_dir.parent / STAGING_DIR
         self.owned_dirs = owned_dirs
         self.generated_file_dirs = generated_file_dirs
+        self.ours = ours
+        """Whether a file now in the docs tree is one the generator wrote (not an editor's)."""
         self.paths: set[Path] = set()
         self.changed: set[Path] = set()
+        self.foreign: set[Path] = set()
+        """Editors' files a page would replace: never written over (generation stops)."""
 
     def __enter__(self) -> StagedPages:
         if self.staging.exists():  # left by a run that was killed: never reuse it
@@ -52,16 +61,20 @@ class StagedPages:
     def put(self, rel: Path, content: bytes) -> None:
         """One page (or data file) at `rel` in the docs tree: staged if it differs from its file."""
         self.paths.add(rel)
-        if _read(self.docs_dir / rel) == content:
+        current = _read(self.docs_dir / rel)
+        if current == content:
             self.changed.discard(rel)
             return
+        if current is not None and not self.ours(rel):
+            self.foreign.add(rel)
         target = self.staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         self.changed.add(rel)
 
-    def stale(self) -> set[Path]:
-        """Generated files in the docs tree that this generation no longer makes."""
+    def leftover(self) -> set[Path]:
+        """Files in the generator's folders that this generation does not make: its own from
+        an earlier generation (stale), or an editor's (`ours` tells which)."""
         return {
             path.relative_to(self.docs_dir)
             for folder in self.owned_dirs
