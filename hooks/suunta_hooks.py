@@ -40,7 +40,13 @@ from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
 from suunta.served_search import complete_served_index, stop_theme_merge
 from suunta.site_config import SitePaths, SiteUrlError, languages_from_i18n, site_url_override
-from suunta.theme_files import SCRIPTS, STYLESHEETS, missing_assets, with_suunta_theme
+from suunta.theme_files import (
+    SCRIPTS,
+    STYLESHEETS,
+    missing_assets,
+    with_suunta_theme,
+    without_i18n_sitemap,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -105,7 +111,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 @event_priority(100)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def _configure(config: MkDocsConfig) -> MkDocsConfig:
     """Suunta's theme from the package; a publishing build writes beside the site folder.
 
     A site's `mkdocs.yml` need not name Suunta's templates, styles or scripts: they are added
@@ -135,6 +141,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.published_dir = target
     config.site_dir = str(publish.staging_dir(target))
     return config
+
+
+@event_priority(-200)
+def _suunta_sitemap(config: MkDocsConfig) -> MkDocsConfig:
+    """After mkdocs-static-i18n's `on_config` (-100, run again for each language it builds):
+    Suunta's sitemap template, not the plugin's (theme_files.without_i18n_sitemap)."""
+    config.theme.dirs[:] = without_i18n_sitemap(config.theme.dirs)
+    return config
+
+
+on_config = CombinedEvent(_configure, _suunta_sitemap)
 
 
 def _only_lean_plugins(plugins: Mapping[str, object]) -> bool:

@@ -83,6 +83,15 @@ def test_a_new_site_builds_strictly_in_its_languages(tmp_path: Path, languages: 
         assert measure.is_file()
     other = {"fi", "sv"} - set(order)
     assert all(not (built / lang).exists() for lang in other)
+    # Suunta's sitemap, not mkdocs-static-i18n's (which it puts first without a custom_dir):
+    # each page's languages and x-default, and no alternates on a site of one language.
+    sitemap = (built / "sitemap.xml").read_text("utf-8")
+    pages = sitemap.count("<url>")
+    assert pages > 10
+    if len(order) == 1:
+        assert "xhtml:link" not in sitemap
+    else:
+        assert sitemap.count('hreflang="x-default"') == pages
     # The starter values are marked as examples on every page.
     assert re.search(r'class="[^"]*suunta-site-note', (built / "index.html").read_text("utf-8"))
     # After a build, git sees only the city's own files: every generated one is ignored.

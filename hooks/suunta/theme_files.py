@@ -33,6 +33,18 @@ def with_suunta_theme(dirs: Sequence[str], custom_dir: str | None) -> list[str]:
     return [*dirs[:position], str(THEME_DIR), *dirs[position:]]
 
 
+I18N_SITEMAP_DIR = "custom_i18n_sitemap"
+"""The folder mkdocs-static-i18n puts first in the theme's path when the site's own
+`custom_dir` has no `sitemap.xml`."""
+
+
+def without_i18n_sitemap(dirs: Sequence[str]) -> list[str]:
+    """The theme's search path without mkdocs-static-i18n's sitemap: Suunta's theme has its
+    own (each page's languages and `x-default`, none on a site of one language), which the
+    plugin's, put first, would hide on a site without a `custom_dir`."""
+    return [entry for entry in dirs if Path(entry).name != I18N_SITEMAP_DIR]
+
+
 def missing_assets(listed: Sequence[object], wanted: Sequence[str]) -> list[str]:
     """The theme's stylesheets or scripts the site's configuration does not list yet."""
     present = {str(entry) for entry in listed}
