@@ -39,7 +39,13 @@ from suunta.search_split import point_search_to_language_root, split_search_inde
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
 from suunta.served_search import complete_served_index, stop_theme_merge
-from suunta.site_config import SitePaths, SiteUrlError, languages_from_i18n, site_url_override
+from suunta.site_config import (
+    SitePaths,
+    SiteUrlError,
+    languages_from_i18n,
+    site_url_override,
+    unsupported_languages,
+)
 from suunta.theme_files import (
     SCRIPTS,
     STYLESHEETS,
@@ -489,4 +495,10 @@ def _language_prefix(config: MkDocsConfig, language: str) -> str:
 def _languages(config: MkDocsConfig) -> list[str]:
     if "i18n" not in config.plugins:
         raise PluginError(say("build.needs_i18n"))
-    return languages_from_i18n([dict(lang) for lang in config.plugins["i18n"].config.languages])
+    languages = languages_from_i18n(
+        [dict(lang) for lang in config.plugins["i18n"].config.languages]
+    )
+    problem = unsupported_languages(languages)
+    if problem:
+        raise PluginError(say("common.bad_config", file=config.config_file_path, problem=problem))
+    return languages

@@ -78,6 +78,10 @@ def test_the_shapes_mkdocs_accepts_are_read(
             "mkdocs.yml: the setting 'theme: custom_dir' must be a text",
         ),
         ("- site_name: X\n", "mkdocs.yml: the file must hold the site's settings, one per line"),
+        (
+            I18N.replace("- locale: sv", "- locale: en"),
+            "mkdocs.yml: Suunta has no texts in the language en; a site's languages can be fi, sv",
+        ),
     ],
     ids=[
         "cp1252",
@@ -87,6 +91,7 @@ def test_the_shapes_mkdocs_accepts_are_read(
         "no locale",
         "wrong kind",
         "a list",
+        "a language without texts",
     ],
 )
 @pytest.mark.parametrize("command", [["check"], ["generate"], ["import", "plan.csv"]])
@@ -111,3 +116,21 @@ def test_a_broken_mkdocs_yml_is_told_in_the_chosen_language(
     config_file = site_with(tmp_path, "site_name: X\nplugins:\n  - i18n:\n      languages: []\n")
     assert suunta_cli(["check", "--lang", "fi", "-f", str(config_file)]) == 2
     assert "i18n-lisäosalle ei ole määritelty yhtään kieltä" in capsys.readouterr().err
+
+
+def test_a_build_in_a_language_without_texts_stops_with_one_line(
+    project: Path, tmp_path: Path
+) -> None:
+    """MkDocs's build says the same as `suunta check`, instead of a traceback half-way."""
+    from conftest import run_mkdocs
+
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "        - locale: sv\n" in text  # a third language, English, after Swedish
+    english = "        - locale: en\n          name: English\n"
+    text = text.replace("        - locale: sv\n", english + "        - locale: sv\n", 1)
+    config.write_text(text, "utf-8")
+    done = run_mkdocs(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "Suunta has no texts in the language en" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

@@ -42,6 +42,11 @@ class TermForms:
         return word[:1].upper() + word[1:] if self._capital else word
 
 
+def site_languages() -> list[str]:
+    """The languages a site can have: those Suunta has UI texts for (`ui_texts/<code>.yml`)."""
+    return sorted(path.stem for path in LABELS_DIR.glob("*.yml"))
+
+
 def default_terms(language: str) -> dict[str, dict[str, str]]:
     """The language's own words for the levels, with every form its texts use."""
     return {level: dict(forms) for level, forms in _load_table(language)[TERMS_KEY].items()}

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .cli_texts import say
+from .labels import site_languages
 from .theme_files import page_templates_dir
 from .yaml_lines import YamlReadError, decode_utf8, syntax_problem
 
@@ -102,6 +103,9 @@ def site_settings(config_file: Path) -> tuple[SitePaths, list[str]]:
     i18n = _i18n_settings(config_file, config)
     if i18n is None:
         language = _setting(config_file, theme, "language", str, label="theme: language")
+        problem = unsupported_languages([language or "fi"])
+        if problem:
+            raise SiteConfigError(_told(config_file, problem))
         return paths, [language or "fi"]
     return paths, _i18n_languages(config_file, i18n)
 
@@ -152,7 +156,23 @@ def _i18n_languages(config_file: Path, i18n: dict[str, Any]) -> list[str]:
     built = languages_from_i18n(languages or [])
     if not built:
         raise SiteConfigError(_told(config_file, say("common.config.no_languages")))
+    problem = unsupported_languages(built)
+    if problem:
+        raise SiteConfigError(_told(config_file, problem))
     return built
+
+
+def unsupported_languages(languages: list[str]) -> str:
+    """What is wrong with a site's languages ("" when nothing): Suunta shows its pages only in
+    languages it has texts for, and would stop half-way through a build in another."""
+    unknown = [language for language in languages if language not in site_languages()]
+    if not unknown:
+        return ""
+    return say(
+        "common.config.unknown_language",
+        languages=", ".join(unknown),
+        supported=", ".join(site_languages()),
+    )
 
 
 SITE_URL_VARIABLE = "SUUNTA_SITE_URL"
