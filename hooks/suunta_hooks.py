@@ -30,7 +30,7 @@ from suunta.fallback_page import mark_untranslated_page
 from suunta.generation_result import GenerationResult
 from suunta.generator import OWNED_DIRS, generate
 from suunta.html_fixes import valid_theme_html
-from suunta.markup import heading_text, plain, removal_warnings, sanitize_page
+from suunta.markup import anchor_ids, heading_text, plain, removal_warnings, sanitize_page
 from suunta.nav import prune_nav, without_language
 from suunta.page_head import page_head
 from suunta.render import THEME_TEMPLATES
@@ -93,6 +93,8 @@ class _Build:
     page is written (`lean_pages`) or until `on_page_content`: MkDocs would hold every page's
     body of a language until it writes them (4 MB at 1,000 measures); compressed they are a
     tenth of that."""
+    anchor_ids: dict[str, set[str]] = field(default_factory=dict)
+    """A generated page's ids, from `on_page_markdown` to `on_page_content`."""
     lean_pages: bool = False
     """Whether generated pages' bodies wait compressed until their page is written, and every
     page's body is let go once written: only with plugins known not to read `page.content`
@@ -193,7 +195,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.site_dir, _build.default_404, _build.generated = Path(config.site_dir), None, None
         _build.started_ns, _build.touched = time.time_ns(), []
         _build.page_urls, _build.rendered_urls = set(), set()
-        _build.html_bodies = {}
+        _build.html_bodies, _build.anchor_ids = {}, {}
     _stop_theme_search_merge(config)
     custom_dir = config.theme.custom_dir
     paths = SitePaths(
@@ -293,6 +295,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri not in _build.generated_pages:
         return markdown
     _build.html_bodies[page.file.src_uri] = zlib.compress(markdown.encode("utf-8"), 1)
+    _build.anchor_ids[page.file.src_uri] = anchor_ids(markdown)
     return ""
 
 
@@ -323,6 +326,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         )
     if page.file.src_uri not in _build.generated_pages:
         return _marked_if_fallback(_sanitized_editor_page(html, page), page, config)
+    # MkDocs checks links to `page.md#anchor` against the ids it saw in the Markdown it
+    # rendered, which for a generated page is none: the body's own ids stand in.
+    page.present_anchor_ids = _build.anchor_ids.pop(page.file.src_uri, set())
     return "" if _build.lean_pages else _generated_body(page, config) or ""
 
 

@@ -222,3 +222,20 @@ def test_search_index_holds_each_measure_once_not_the_aggregate_tables(built_sit
     assert len(measure_pages) == len(titles)
     # Titles are stored as HTML (the results show them as markup).
     assert {html.unescape(doc["title"]) for doc in measure_pages} == set(titles)
+
+
+def test_an_editors_link_to_a_heading_of_a_generated_page_is_checked_like_any(
+    project: Path, tmp_path: Path
+) -> None:
+    """MkDocs checks `page.md#anchor` against the ids it saw; a generated page's body skips
+    its Markdown, so its own ids stand in: a real heading passes strict, a wrong one fails."""
+    page = project / "docs" / "background.fi.md"
+    text = page.read_text("utf-8")
+    link = "\n\n[Aikajana](timeline/index.md#goal-ict-foundation), [mittarit](goals/ict-foundation.md#status)\n"
+    page.write_text(text + link, "utf-8")
+    done = run_mkdocs(project / "mkdocs.yml", tmp_path / "site", "--strict")
+    assert done.returncode == 0, done.stderr
+    page.write_text(text + link.replace("#status", "#no-such-heading"), "utf-8")
+    done = run_mkdocs(project / "mkdocs.yml", tmp_path / "site2", "--strict")
+    assert done.returncode != 0
+    assert "does not contain an anchor '#no-such-heading'" in done.stderr, done.stderr

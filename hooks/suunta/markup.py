@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -238,3 +239,13 @@ def _allowed_url(value: str) -> bool:
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"<>]+)"')
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids a generated page's HTML gives its elements, which links from other pages may
+    point at (`page.md#goal-services`). Suunta's templates write every attribute in double
+    quotes, and escaped data text cannot make one, so a pattern finds them all."""
+    return set(_ID_ATTRIBUTE.findall(html))
