@@ -271,11 +271,10 @@ def _apply(pages: StagedPages, result: GenerationResult) -> None:
     """Bring the generated part of the docs tree to exactly the staged pages; raises
     `DataError`, changing nothing, when that would delete or replace an editor's file."""
     docs_dir = pages.docs_dir
-    leftover = pages.leftover()
-    foreign = pages.foreign | {rel for rel in leftover if not pages.ours(rel)}
+    stale = pages.leftover()  # all Suunta's once no editor's file is among them
+    foreign = pages.foreign | {rel for rel in stale if not pages.ours(rel)}
     if foreign:
         raise DataError([_not_ours(docs_dir, rel) for rel in sorted(foreign)])
-    stale = leftover
     result.files = sorted(docs_dir / rel for rel in pages.paths)
     result.unchanged = len([rel for rel in pages.paths - pages.changed if rel.suffix == ".md"])
     result.written = sorted(docs_dir / rel for rel in pages.changed if rel.suffix == ".md")
