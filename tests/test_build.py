@@ -6,8 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, html_pages, remove_a_swedish_title, run_mkdocs, site_pages
 from suunta.cli import main as suunta_cli
+from suunta.errors import DataError
 from suunta.generator import generate
 
 LANGS = ["fi", "sv"]
@@ -239,3 +241,32 @@ def test_an_editors_link_to_a_heading_of_a_generated_page_is_checked_like_any(
     done = run_mkdocs(project / "mkdocs.yml", tmp_path / "site2", "--strict")
     assert done.returncode != 0
     assert "does not contain an anchor '#no-such-heading'" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    "mistake, words",
+    [
+        ("{% if %}", "Expected an expression"),
+        ("{{ no_such_value }}", "'no_such_value' is undefined"),
+    ],
+    ids=["syntax", "undefined"],
+)
+def test_a_mistake_in_a_page_template_names_the_template_and_line(
+    project: Path, tmp_path: Path, mistake: str, words: str
+) -> None:
+    """The site's web team gets the template, the line and Jinja's words, not a traceback,
+    from `suunta generate` and from the build; the docs tree is left as it was."""
+    template = project / "overrides" / "suunta" / "measure.html"
+    lines = template.read_text("utf-8").splitlines(keepends=True)
+    template.write_text("".join([*lines[:3], mistake + "\n", *lines[3:]]), "utf-8")
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    with pytest.raises(DataError) as caught:
+        generate(project / "data", project / "docs", project / "overrides" / "suunta", LANGS)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (template, 4), problem
+    assert words in problem.message
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == before
+    done = run_mkdocs(project / "mkdocs.yml", tmp_path / "site")
+    assert done.returncode != 0
+    assert "overrides/suunta/measure.html, line 4" in done.stderr and words in done.stderr
+    assert "Traceback" not in done.stderr, done.stderr

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 import yaml
+from jinja2 import TemplateError
 
 from . import urls
 from .cli_texts import say
@@ -49,7 +50,7 @@ from .pages import (
     whole_strategy,
 )
 from .published_file import PublishedFile
-from .render import RenderContext, make_context
+from .render import RenderContext, make_context, template_problem
 from .render_memo import RenderMemo
 from .site_address import SiteAddress, language_root
 from .staged_pages import StagedPages
@@ -109,7 +110,8 @@ def generate(
 ) -> GenerationResult:
     """Validate the data and write every generated page, all or nothing.
 
-    Raises `DataError` before anything is written. Changed pages are written into a staging
+    Raises `DataError` before anything is written (for a page template that fails too, naming
+    the template and its line). Changed pages are written into a staging
     folder beside the docs tree as they are rendered; when all are, each changed folder is
     completed there and swapped in (staged_pages.py), so a failure (a template error, a full
     disk) never leaves `docs/` a mix of old and new pages. Nothing is touched when nothing
@@ -124,7 +126,10 @@ def generate(
         return cached
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree
     with memo.generation(templates_dir) if memo else nullcontext():
-        return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, memo)
+        try:
+            return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, memo)
+        except TemplateError as error:
+            raise DataError([template_problem(error)]) from None
 
 
 def _generate(

@@ -6,6 +6,7 @@ Autoescape is on, and data text reaches HTML only through the filters below, whi
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
     select_autoescape,
 )
 from jinja2.bccache import Bucket
@@ -22,6 +25,7 @@ from markupsafe import Markup
 
 from . import urls
 from .charts import indicator_chart, status_bars
+from .errors import DataProblem
 from .labels import Labels, TemplateLabels, TermOverrides
 from .localize import LocalText, pick
 from .markup import markdown_html, plain
@@ -136,6 +140,17 @@ def make_context(
     env.globals["urls"] = urls
     env.globals["language"] = language
     return context
+
+
+def template_problem(error: TemplateError) -> DataProblem:
+    """Where a page template fails, for the site's web team: the template, its line and
+    Jinja's own words (a syntax error knows its line; any other, its traceback does)."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return DataProblem(Path(error.filename), error.lineno, "", error.message or str(error))
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+    if frames:
+        return DataProblem(Path(frames[-1].filename), frames[-1].lineno, "", str(error))
+    return DataProblem(Path(error.__class__.__name__), None, "", str(error))
 
 
 def _inline(text: LocalText, labels: Labels) -> Markup:
