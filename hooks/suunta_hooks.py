@@ -38,6 +38,7 @@ from suunta.render_memo import served_pages
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
+from suunta.served_removals import remove_gone_pages
 from suunta.served_search import complete_served_index, stop_theme_merge
 from suunta.site_config import (
     SitePaths,
@@ -454,6 +455,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if _command.get("dirty"):
         complete_served_index(_build.site_dir, _build.rendered_urls, _build.page_urls)
+        remove_gone_pages(_build.site_dir, _build.page_urls)
     if _build.default_404 is not None:
         (_build.site_dir / "404.html").write_text(_build.default_404, encoding="utf-8")
     roots = {lang: _language_prefix(config, lang) for lang in _languages(config)}

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,3 +109,30 @@ def _index(port: int, root: str) -> list[tuple[str, str]]:
     url = f"http://127.0.0.1:{port}/{root}search/search_index.json"
     docs = json.loads(urllib.request.urlopen(url).read().decode())["docs"]
     return [(doc["location"], doc["title"]) for doc in docs]
+
+
+def test_a_measure_removed_under_dirty_serving_is_gone_from_the_served_site(
+    project: Path,
+) -> None:
+    """MkDocs's dirty rebuild never cleans its output: a deleted measure's pages stayed online
+    in both languages until the server was restarted."""
+    measures = project / "data" / "measures" / "3-collaboration.yml"
+    text = measures.read_text("utf-8")
+    start = text.index("  - id: project-portfolio")
+    following = text.find("\n  - id: ", start + 1)
+    with serving(project, "--dirty") as (port, lines):
+        for root in ("", "sv/"):
+            url = f"http://127.0.0.1:{port}/{root}measures/project-portfolio/"
+            assert urllib.request.urlopen(url).status == 200
+        measures.write_text(text[:start] + (text[following + 1 :] if following > 0 else ""), "utf-8")
+        wait_for(lines, "Documentation built", 2, timeout=240)
+        for root in ("", "sv/"):
+            url = f"http://127.0.0.1:{port}/{root}measures/project-portfolio/"
+            try:
+                urllib.request.urlopen(url)
+            except urllib.error.HTTPError as error:
+                assert error.code == 404
+            else:
+                raise AssertionError(f"{url} is still served")
+        index = urllib.request.urlopen(f"http://127.0.0.1:{port}/measures/").read().decode()
+        assert "measures/" in index and "project-portfolio" not in index
