@@ -136,3 +136,39 @@ def test_a_measure_removed_under_dirty_serving_is_gone_from_the_served_site(
                 raise AssertionError(f"{url} is still served")
         index = urllib.request.urlopen(f"http://127.0.0.1:{port}/measures/").read().decode()
         assert "measures/" in index and "project-portfolio" not in index
+
+
+
+class _Server:
+    """What `serve_settle` reads of MkDocs's LiveReloadServer (mkdocs is pinned)."""
+
+    def __init__(self, watched: Path) -> None:
+        self._rebuild_cond = threading.Condition()
+        self._want_rebuild = True  # the watcher has asked again
+        self._watched_paths = {str(watched): 1}
+
+
+def test_a_second_request_for_the_same_edit_is_withdrawn_even_when_nothing_was_written(
+    tmp_path: Path,
+) -> None:
+    """In the repository the theme is watched as `overrides/` and through the
+    `hooks/suunta/theme` link to it: one save of a stylesheet could be seen twice and rebuild
+    the whole site twice, as the generator wrote nothing that would withdraw the second."""
+    from suunta import serve_settle
+
+    stylesheet = tmp_path / "overrides" / "suunta.css"
+    stylesheet.parent.mkdir()
+    stylesheet.write_text("a {}", "utf-8")  # saved before the build began
+    began = time.time_ns()
+    server = _Server(tmp_path)
+    serve_settle.remember_server(server)
+    try:
+        assert serve_settle.withdraw_own_rebuild([], began, time.monotonic() - 1)
+        assert server._want_rebuild is False
+        time.sleep(0.01)
+        stylesheet.write_text("a { color: red }", "utf-8")  # saved again during the build
+        server._want_rebuild = True
+        assert not serve_settle.withdraw_own_rebuild([], began, time.monotonic() - 1)
+        assert server._want_rebuild is True
+    finally:
+        serve_settle._server.clear()  # as in a build without a server

@@ -2,9 +2,9 @@
 
 MkDocs watches `docs/`, where the generator writes the pages it renders from `data/`: an edit
 of the data rebuilds the site, the rebuild writes pages, the watcher sees them and asks for
-another rebuild of everything, which changes nothing. After a build that wrote pages, the
-request is withdrawn, unless a watched file other than those pages changed since the build
-began (the editor saved again): then the rebuild is wanted and stays.
+another rebuild of everything, which changes nothing. After a build, the request is
+withdrawn, unless a watched file other than those pages changed since the build began (the
+editor saved again): then the rebuild is wanted and stays.
 
 This reaches into MkDocs's LiveReloadServer (`_rebuild_cond`, `_want_rebuild`,
 `_watched_paths`; mkdocs is pinned). Without them nothing is withdrawn: a second rebuild,
@@ -30,9 +30,15 @@ def remember_server(server: Any) -> None:
 
 
 def withdraw_own_rebuild(touched: Iterable[Path], since_ns: int, touched_at: float) -> bool:
-    """Withdraw the rebuild our writes asked for; True if it was withdrawn."""
+    """Withdraw the rebuild our writes asked for; True if it was withdrawn.
+
+    Also when nothing was written: a file the watcher sees twice (the repository's theme is
+    watched as `overrides/` and through the `hooks/suunta/theme` link to it) asks twice for
+    the rebuild this build already made; the second request is withdrawn as long as no file
+    changed after the build began.
+    """
     ours = {path.resolve() for path in touched}
-    if not _server or not ours:
+    if not _server:
         return False
     server = _server[0]
     condition = getattr(server, "_rebuild_cond", None)
