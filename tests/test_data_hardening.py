@@ -324,7 +324,8 @@ def test_both_parsers_locate_syntax_errors_in_plain_words(
         "a: b: c\n": (1, "a colon (:) stands where it is not allowed"),
         "a:\n  b: 1\n c: 2\n": (3, "indented differently"),
         "a: 'x\n": (2, "opened but never closed"),
-        "a: [1, 2\n": (2, "not closed with ']'"),
+        "a: [1, 2\n": (1, "not closed with ']'"),  # where the bracket opens
+        "a: {fi: x,\n  sv: y\nb: 2\n": (1, "not closed with '}'"),
         "a: 1\n---\nb: 2\n": (2, "second document"),
         "\tb: 1\n": (1, "tab character"),
         "a: @x\n": (1, "put the value in quotes"),

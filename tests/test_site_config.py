@@ -58,7 +58,7 @@ def test_the_shapes_mkdocs_accepts_are_read(
         ),
         (
             "site_name: X\ndocs_dir: [docs\ntheme: material\n" + I18N,
-            "mkdocs.yml, line 3: the file is not valid YAML: a list in square brackets",
+            "mkdocs.yml, line 2: the file is not valid YAML: a list in square brackets",  # opened
         ),
         (
             "site_name: X\nplugins:\n  - i18n:\n      docs_structure: suffix\n",

@@ -531,8 +531,11 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, 
     """The line of a YAML syntax error in `text` and a hint in the editor's words.
 
     Shared with `site_config`, so a broken mkdocs.yml is told the way a broken data file is.
+    A bracket never closed is named where it opens: PyYAML notices on a later line, which
+    is often valid.
     """
-    mark = error.problem_mark or error.context_mark
+    unclosed = "while parsing a flow" in (error.context or "") and error.context_mark
+    mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
     line = mark.line + 1 if mark else None
     problem = error.problem or _say("yaml.text_not_valid")
     told = f"{error.context or ''} {problem}".strip()
