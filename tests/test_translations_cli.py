@@ -235,8 +235,8 @@ def test_a_lock_file_with_a_merge_conflict_or_broken_yaml_is_named_by_line(
         "".join([*lines[:6], "  'measures[x].title': {sv: [abc\n", *lines[6:]]), "utf-8"
     )
     assert run(site) == 2
-    assert capsys.readouterr().err.startswith(
-        "suunta: data/translations.lock.yml, line 8: the file is not valid YAML"
+    assert capsys.readouterr().err.startswith(  # the line where the bracket opens
+        "suunta: data/translations.lock.yml, line 7: the file is not valid YAML"
     )
     assert {p: p.read_bytes() for p in (site / "data").rglob("*.yml") if p != lock} == {
         p: b for p, b in before.items() if p != lock
