@@ -189,6 +189,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError(say("build.needs_directory_urls"))
     languages = _languages(config)
+    problem = unsupported_languages(languages)  # once a build: `_languages` is asked per page
+    if problem:
+        raise PluginError(say("common.bad_config", file=config.config_file_path, problem=problem))
     # Messages in SUUNTA_LANG, else the site's default language (en, fi or sv; else English).
     choose_language(None, languages[0])
     root = Path(config.config_file_path).resolve().parent
@@ -503,10 +506,4 @@ def _language_prefix(config: MkDocsConfig, language: str) -> str:
 def _languages(config: MkDocsConfig) -> list[str]:
     if "i18n" not in config.plugins:
         raise PluginError(say("build.needs_i18n"))
-    languages = languages_from_i18n(
-        [dict(lang) for lang in config.plugins["i18n"].config.languages]
-    )
-    problem = unsupported_languages(languages)
-    if problem:
-        raise PluginError(say("common.bad_config", file=config.config_file_path, problem=problem))
-    return languages
+    return languages_from_i18n([dict(lang) for lang in config.plugins["i18n"].config.languages])

@@ -42,9 +42,10 @@ class TermForms:
         return word[:1].upper() + word[1:] if self._capital else word
 
 
-def site_languages() -> list[str]:
+@cache
+def site_languages() -> tuple[str, ...]:
     """The languages a site can have: those Suunta has UI texts for (`ui_texts/<code>.yml`)."""
-    return sorted(path.stem for path in LABELS_DIR.glob("*.yml"))
+    return tuple(sorted(path.stem for path in LABELS_DIR.glob("*.yml")))
 
 
 def default_terms(language: str) -> dict[str, dict[str, str]]:

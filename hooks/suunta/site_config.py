@@ -103,11 +103,13 @@ def site_settings(config_file: Path) -> tuple[SitePaths, list[str]]:
     i18n = _i18n_settings(config_file, config)
     if i18n is None:
         language = _setting(config_file, theme, "language", str, label="theme: language")
-        problem = unsupported_languages([language or "fi"])
-        if problem:
-            raise SiteConfigError(_told(config_file, problem))
-        return paths, [language or "fi"]
-    return paths, _i18n_languages(config_file, i18n)
+        languages = [language or "fi"]
+    else:
+        languages = _i18n_languages(config_file, i18n)
+    problem = unsupported_languages(languages)
+    if problem:
+        raise SiteConfigError(_told(config_file, problem))
+    return paths, languages
 
 
 _KIND_WORDS: dict[type, str] = {str: "text", list: "list", dict: "fields"}
@@ -156,9 +158,6 @@ def _i18n_languages(config_file: Path, i18n: dict[str, Any]) -> list[str]:
     built = languages_from_i18n(languages or [])
     if not built:
         raise SiteConfigError(_told(config_file, say("common.config.no_languages")))
-    problem = unsupported_languages(built)
-    if problem:
-        raise SiteConfigError(_told(config_file, problem))
     return built
 
 

@@ -178,11 +178,12 @@ def _inside_docs(value: str) -> str:
     path from the root or with backslashes, or one that climbs out (`../`). A colon further
     on (`files/Liite: talous.pdf`) is a file name; `urls.file_url` keeps it from reading as
     an address when the folders before it drop out of a page's link."""
+    parts = value.split("/")
     if (
         not value
         or value.startswith("/")
-        or ":" in value.split("/")[0]
-        or ".." in value.split("/")
+        or ":" in parts[0]
+        or ".." in parts
         or any(not c.isprintable() or c in _NOT_IN_ADDRESSES for c in value)
     ):
         raise ValueProblem("not_a_docs_file", value=value)
