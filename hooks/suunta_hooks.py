@@ -28,10 +28,10 @@ from suunta.embed import write_embed_files
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
 from suunta.generation_result import GenerationResult
-from suunta.generator import OWNED_DIRS, generate
+from suunta.generator import FIXED_PAGES, OWNED_DIRS, generate
 from suunta.html_fixes import valid_theme_html
 from suunta.markup import anchor_ids, heading_text, plain, removal_warnings, sanitize_page
-from suunta.nav import prune_nav, without_language
+from suunta.nav import NavEntry, prune_nav, unknown_entries, without_language
 from suunta.page_head import page_head
 from suunta.render import THEME_TEMPLATES
 from suunta.render_memo import served_pages
@@ -104,6 +104,9 @@ class _Build:
     """Every page of every language (`sv/goals/`), and those rendered in this build: a dirty
     rebuild renders only pages whose files changed (served_search.py)."""
     rendered_urls: set[str] = field(default_factory=set)
+    nav_warned: set[NavEntry] = field(default_factory=set)
+    """`nav:` entries already told of in this build: mkdocs-static-i18n runs `on_pre_build`
+    per language, and a language may have a `nav:` of its own."""
 
 
 _build = _Build()
@@ -200,6 +203,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.started_ns, _build.touched = time.time_ns(), []
         _build.page_urls, _build.rendered_urls = set(), set()
         _build.html_bodies, _build.anchor_ids = {}, {}
+        _build.nav_warned = set()
     _stop_theme_search_merge(config)
     custom_dir = config.theme.custom_dir
     paths = SitePaths(
@@ -227,7 +231,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
         )
     if config.nav:
-        config.nav = prune_nav(config.nav, without_language(_build.generated_pages), OWNED_DIRS)
+        _prune_nav(config)
     result = _build.generated
     # The site's name is the strategy's title in the language being built: data, not config.
     # Handed to the theme escaped (Markup): the theme prints it unescaped in several places.
@@ -249,6 +253,35 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for problem in result.warnings:
             log.warning(problem.describe(root))
         _warn_about_statement(result.accessibility, paths.data_dir)
+
+
+_FIXED_NAV_PATHS = frozenset(f"{page}.md" for page in FIXED_PAGES)
+"""Suunta's fixed page addresses as `mkdocs.yml` names them (`timeline/index.md`)."""
+
+
+def _prune_nav(config: MkDocsConfig) -> None:
+    """Drop `nav:` entries for generated pages that were not generated this time; tell the
+    editor of an entry naming a page Suunta never makes (a misspelt path), once a build."""
+    generated = without_language(_build.generated_pages)
+    for entry in unknown_entries(config.nav, generated, OWNED_DIRS, _FIXED_NAV_PATHS):
+        if entry in _build.nav_warned:
+            continue
+        _build.nav_warned.add(entry)
+        file = Path(config.config_file_path).name  # beside data/: named as an editor knows it
+        folder = f"{entry.folder}/"
+        if entry.title is None:
+            log.warning(say("build.nav_no_page", file=file, path=entry.path, folder=folder))
+        else:
+            log.warning(
+                say(
+                    "build.nav_no_page_titled",
+                    file=file,
+                    title=entry.title,
+                    path=entry.path,
+                    folder=folder,
+                )
+            )
+    config.nav = prune_nav(config.nav, generated, OWNED_DIRS)
 
 
 def _link_published_files(config: MkDocsConfig, result: GenerationResult, language: str) -> None:

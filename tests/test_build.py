@@ -129,6 +129,37 @@ def test_editors_page_missing_in_swedish_is_shown_marked_and_fails_strict(projec
     assert "suunta-untranslated-page" not in finnish
 
 
+def test_a_misspelt_nav_entry_is_left_out_and_named_once_a_build(project: Path) -> None:
+    """An entry into Suunta's folders naming no page it makes is an editor's slip: dropped
+    (a dangling entry would stop the build with MkDocs's words) and told of, once for both
+    languages. A section the strategy lacks (the demo has no guidelines) goes without a word."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert text.count("  - background.md\n") == 1
+    config.write_text(
+        text.replace(
+            "  - background.md\n",
+            "  - background.md\n  - Tavoitteet: goals/indx.md\n"
+            "  - Ohjeet:\n      - strategy/guidelines.md\n      - measures/indx.md\n",
+        ),
+        "utf-8",
+    )
+    result = run_mkdocs(config, project / "site")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == [
+        "WARNING -  mkdocs.yml: the nav entry 'Tavoitteet' points to goals/indx.md, but no such "
+        "page exists in goals/, the folder of pages Suunta generates, so the entry was left out "
+        "of the site's navigation; check the spelling",
+        "WARNING -  mkdocs.yml: the nav lists measures/indx.md, but no such page exists in "
+        "measures/, the folder of pages Suunta generates, so it was left out of the site's "
+        "navigation; check the spelling",
+    ]
+    for home in (project / "site" / "index.html", project / "site" / "sv" / "index.html"):
+        page = home.read_text("utf-8")
+        assert "indx" not in page and "Ohjeet" not in page
+
+
 def test_every_page_has_one_h1_and_no_skipped_heading_levels(built_site: Path) -> None:
     from html.parser import HTMLParser
 

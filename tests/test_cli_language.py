@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from suunta.cli import main as suunta_cli
-from suunta.cli_texts import LANGUAGES, current_language, load_table
+from suunta.cli_texts import LANGUAGES, choose_language, current_language, load_table, say
 from suunta.errors import DataError
 from suunta.loader import load_data
 from suunta.yaml_lines import SYNTAX_HINTS
@@ -322,6 +322,52 @@ REVIEW_IN_FUTURE = {
     "sv": "data/accessibility.yml, rad {line}, fältet 'reviewed': 2027-01-05 är efter dagens "
     "datum (2026-12-01); ge datumet då utlåtandet senast granskades",
 }
+
+
+NAV_NO_PAGE = {
+    "en": (
+        "mkdocs.yml: the nav entry 'Tavoitteet' points to goals/indx.md, but no such page exists "
+        "in goals/, the folder of pages Suunta generates, so the entry was left out of the site's "
+        "navigation; check the spelling",
+        "mkdocs.yml: the nav lists goals/indx.md, but no such page exists in goals/, the folder "
+        "of pages Suunta generates, so it was left out of the site's navigation; check the spelling",
+    ),
+    "fi": (
+        "mkdocs.yml: nav-kohdassa otsikolla 'Tavoitteet' mainittua sivua goals/indx.md ei ole "
+        "kansiossa goals/, jonka sivut Suunta tuottaa, joten se jätettiin pois sivuston "
+        "navigaatiosta; tarkista kirjoitusasu",
+        "mkdocs.yml: nav-kohdassa mainittua sivua goals/indx.md ei ole kansiossa goals/, jonka "
+        "sivut Suunta tuottaa, joten se jätettiin pois sivuston navigaatiosta; tarkista kirjoitusasu",
+    ),
+    "sv": (
+        "mkdocs.yml: sidan goals/indx.md som anges i nav med rubriken 'Tavoitteet' finns inte i "
+        "mappen goals/, där Suunta genererar sidorna, så den togs inte med i webbplatsens "
+        "navigering; kontrollera stavningen",
+        "mkdocs.yml: sidan goals/indx.md som anges i nav finns inte i mappen goals/, där Suunta "
+        "genererar sidorna, så den togs inte med i webbplatsens navigering; kontrollera stavningen",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_nav_entry_naming_no_generated_page_is_told_in_every_language(language: str) -> None:
+    """The build's warning (suunta_hooks.py) for a misspelt `nav:` entry, with and without
+    the entry's title, in every table: not the English fallback."""
+    assert {"nav_no_page", "nav_no_page_titled"} <= set(load_table(language)["build"])
+    before = current_language()
+    choose_language(language)
+    try:
+        titled = say(
+            "build.nav_no_page_titled",
+            file="mkdocs.yml",
+            title="Tavoitteet",
+            path="goals/indx.md",
+            folder="goals/",
+        )
+        bare = say("build.nav_no_page", file="mkdocs.yml", path="goals/indx.md", folder="goals/")
+    finally:
+        choose_language(before)
+    assert (titled, bare) == NAV_NO_PAGE[language]
 
 
 @pytest.mark.parametrize("language", ["en", "fi", "sv"])

@@ -93,6 +93,14 @@ OWNED_DIRS = (
 )
 """Folders of the docs tree that belong to the generator; stale files in them are removed."""
 
+FIXED_PAGES = frozenset(
+    (*urls.FIXED_PAGES, *(urls.document_page(kind.slug) for kind in document_pages.SECTIONS))
+)
+"""Every page address Suunta gives a page kind whatever the strategy (`timeline/index`): one
+the data gives nothing for is not generated, yet it is no mistake to name it in `mkdocs.yml`.
+Pages named by an id (a goal's, a measure's, a report's) and a list's later pages exist only
+as the data has them."""
+
 GENERATED_FILE_DIRS = (DATA_DIR, FEEDS_DIR, measures_index.ALL_ROWS_DIR)
 """Owned folders whose every file is generated, not only the Markdown: none is an editor's."""
 

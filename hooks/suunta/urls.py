@@ -28,6 +28,22 @@ MUNICIPALITIES = "municipalities/index"
 EMBED_DIR = "embed"
 """Beside the language roots, at the site's root: one address per municipality for all."""
 
+FIXED_PAGES = (
+    HOME,
+    GOALS_INDEX,
+    MEASURES_INDEX,
+    TIMELINE,
+    PROGRESS,
+    STATEMENT,
+    OPEN_DATA,
+    DOCUMENT,
+    WHOLE_STRATEGY,
+    MUNICIPALITIES,
+)
+"""The pages above: each at its address whatever the data, where the data gives it at all
+(no schedules, no timeline). The document's sections have fixed addresses too
+(`generator.FIXED_PAGES`); a goal's or measure's page is named by its id."""
+
 
 def document_page(section: str) -> str:
     """A section of the strategy document, such as `strategy/current-state`."""
