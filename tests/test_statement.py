@@ -42,13 +42,13 @@ def test_finnish_site_follows_finnish_law_in_both_languages(tmp_path: Path) -> N
     assert "lagen om tillhandahållande av digitala tjänster (306/2019)" in swedish
     assert "Transport- och kommunikationsverket Traficom" in swedish
     assert "Vi svarar inom 14 dagar." in swedish
-    assert "DIGG" not in swedish
+    assert "Digg" not in swedish
 
 
 def test_swedish_site_names_digg_and_uses_the_swedish_title(tmp_path: Path) -> None:
     swedish = statement_page(statement_model(tmp_path, country="SE"), "sv")
     assert "<h1>Tillgänglighetsredogörelse</h1>" in swedish
-    assert "Myndigheten för digital förvaltning (DIGG)" in swedish
+    assert "Myndigheten för digital förvaltning (Digg)" in swedish
     assert '<a href="https://www.digg.se/">' in swedish
     assert "lagen (2018:1937) om tillgänglighet till digital offentlig service" in swedish
 
@@ -56,7 +56,10 @@ def test_swedish_site_names_digg_and_uses_the_swedish_title(tmp_path: Path) -> N
 def test_statement_holds_the_facts_the_law_asks_for(tmp_path: Path) -> None:
     finnish = statement_page(statement_model(tmp_path), "fi")
     assert "Sivusto täyttää WCAG 2.1 AA -tason saavutettavuusvaatimukset osittain." in finnish
-    assert "Seloste on laadittu 27. marraskuuta 2026 ja tarkistettu viimeksi 27. marraskuuta 2026." in finnish
+    assert (
+        "Seloste on laadittu 27. marraskuuta 2026 ja tarkistettu viimeksi 27. marraskuuta 2026."
+        in finnish
+    )
     assert "Itsearviointi: automaattiset testit" in finnish
     assert '<a href="mailto:saavutettavuus@example.invalid">' in finnish
     headings = re.findall(r"<h2 id=\"(\w+)\">", finnish)
@@ -68,8 +71,11 @@ def test_statement_holds_the_facts_the_law_asks_for(tmp_path: Path) -> None:
 
 
 def test_an_overridden_authority_replaces_the_default(tmp_path: Path) -> None:
-    override = {"name": {"fi": "Testivirasto", "sv": "Testverket"}, "url": "https://valvonta.example.fi/",
-                "email": "valvonta@example.fi"}
+    override = {
+        "name": {"fi": "Testivirasto", "sv": "Testverket"},
+        "url": "https://valvonta.example.fi/",
+        "email": "valvonta@example.fi",
+    }
     finnish = statement_page(statement_model(tmp_path, enforcement=override), "fi")
     assert "<strong>Testivirasto</strong>" in finnish
     assert '<a href="mailto:valvonta@example.fi">' in finnish
@@ -87,8 +93,92 @@ def test_review_is_overdue_after_a_year() -> None:
 def test_an_old_review_warns_and_fails_the_strict_build(project: Path) -> None:
     data = project / "data" / "accessibility.yml"
     text = data.read_text("utf-8")
-    data.write_text(text.replace("prepared: 2026-11-27", "prepared: 2020-01-01")
-                        .replace("reviewed: 2026-11-27", "reviewed: 2020-02-01"), "utf-8")
+    data.write_text(
+        text.replace("prepared: 2026-11-27", "prepared: 2020-01-01").replace(
+            "reviewed: 2026-11-27", "reviewed: 2020-02-01"
+        ),
+        "utf-8",
+    )
     strict = run_mkdocs(project / "mkdocs.yml", project / "site", "--strict")
     assert strict.returncode != 0
     assert "last reviewed on 2020-02-01, more than a year ago" in strict.stderr
+
+
+# The law review (2026-11): each test names the official source it follows.
+
+
+def test_swedish_statement_uses_diggs_conformance_wording(tmp_path: Path) -> None:
+    """Digg, "Skapa en tillgänglighetsredogörelse": the statement gives compliance with the
+    law as "helt förenlig", "delvis förenlig" or "inte förenlig"."""
+    for level, words in (
+        ("full", "helt förenlig"),
+        ("partial", "delvis förenlig"),
+        ("none", "inte förenlig"),
+    ):
+        swedish = statement_page(
+            statement_model(tmp_path / level, country="SE", conformance=level), "sv"
+        )
+        assert (
+            f"Webbplatsen är {words} med lagen (2018:1937) om tillgänglighet till digital "
+            "offentlig service."
+        ) in swedish
+    # A Finnish site keeps the Finnish model's wording (täyttää / uppfyller), in both languages.
+    model = statement_model(tmp_path / "fi")
+    assert (
+        "Webbplatsen uppfyller delvis tillgänglighetskraven enligt WCAG 2.1 AA."
+        in statement_page(model, "sv")
+    )
+    assert "förenlig med" not in statement_page(model, "sv")
+
+
+def test_swedish_statement_links_to_diggs_report_form(tmp_path: Path) -> None:
+    """Digg: the statement links to Digg's anmälningsfunktion, https://www.digg.se/tdosanmalan;
+    the same page gives info@digg.se and 0771-11 44 00 for reports by e-mail or telephone."""
+    swedish = statement_page(statement_model(tmp_path, country="SE"), "sv")
+    assert '<a href="https://www.digg.se/tdosanmalan">' in swedish
+    assert '<a href="mailto:info@digg.se">' in swedish
+    assert "0771-11 44 00" in swedish
+    finnish_site = statement_page(statement_model(tmp_path / "fi"), "sv")
+    assert "digg.se" not in finnish_site
+
+
+def test_statement_offers_inaccessible_content_on_request(tmp_path: Path) -> None:
+    """Directive (EU) 2016/2102, art. 7(1)(b) and the model of Decision (EU) 2018/1523: the
+    feedback mechanism is also for requesting the content that is not accessible; so say
+    saavutettavuusvaatimukset.fi ("Käyttäjän oikeudet") and Digg's report page."""
+    for country in ("FI", "SE"):
+        model = statement_model(tmp_path / country, country=country)
+        assert "Voit myös pyytää saavutettavassa muodossa sisältöä, joka ei ole saavutettavaa." in (
+            statement_page(model, "fi")
+        )
+        assert (
+            "Du kan också begära att få innehåll som inte är tillgängligt i ett tillgängligt format."
+            in (statement_page(model, "sv"))
+        )
+
+
+def test_statement_names_the_public_body(tmp_path: Path) -> None:
+    """Digg's list of required content starts with "Namnet på den offentliga aktören"; the EU
+    model statement opens with the public sector body's name."""
+    model = statement_model(tmp_path)
+    assert (
+        "koskee verkkosivustoa Tampereen seudun ICT-strategia, jota ylläpitää Tampereen kaupunkiseutu."
+        in (statement_page(model, "fi"))
+    )
+    assert (
+        "gäller webbplatsen Tammerforsregionens IKT-strategi, som tillhandahålls av Tammerfors stadsregion,"
+        in (statement_page(model, "sv"))
+    )
+
+
+def test_digg_is_named_as_it_names_itself(tmp_path: Path) -> None:
+    """digg.se writes the agency's short name "Digg"; in Finnish it is a Swedish agency, not a
+    Finnish one (Finland has no "Digitaalisen hallinnon virasto")."""
+    model = statement_model(tmp_path, country="SE")
+    assert "<strong>Myndigheten för digital förvaltning (Digg)</strong>" in statement_page(
+        model, "sv"
+    )
+    assert (
+        "<strong>Ruotsin digitaalisen hallinnon virasto (Myndigheten för digital förvaltning, Digg)</strong>"
+        in (statement_page(model, "fi"))
+    )

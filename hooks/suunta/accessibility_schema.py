@@ -53,6 +53,8 @@ class Enforcement(StrictModel):
 
     name: Localized
     url: WebAddress
+    report_url: WebAddress | None = None
+    """The authority's own form for reporting a site (Digg asks statements to link to it)."""
     email: Email | None = None
     phone: ShortText | None = None
 

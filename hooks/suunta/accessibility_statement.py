@@ -35,6 +35,7 @@ def enforcement_body(statement: AccessibilityFile) -> Enforcement:
     return Enforcement(
         name=Localized(body["name"]),
         url=body["url"],
+        report_url=body.get("report_url"),
         email=body.get("email"),
         phone=body.get("phone"),
     )

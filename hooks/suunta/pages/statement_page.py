@@ -27,5 +27,6 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         authority=enforcement_body(statement),
         law=law(statement),
         site=ctx.text(model.strategy.title),
+        organisation=ctx.text(model.strategy.organisation.name),
     )
     return [GeneratedPage(urls.STATEMENT, page_title, body)]
