@@ -182,3 +182,21 @@ def test_digg_is_named_as_it_names_itself(tmp_path: Path) -> None:
         "<strong>Ruotsin digitaalisen hallinnon virasto (Myndigheten för digital förvaltning, Digg)</strong>"
         in (statement_page(model, "fi"))
     )
+
+
+def test_swedish_statement_calls_itself_by_its_name(tmp_path: Path) -> None:
+    """The Swedish text named itself "Texten"; it is an utlåtande (sv-FI, tillganglighetskrav.fi)
+    or a redogörelse (sv-SE, Digg, whose template says "Redogörelsen uppdaterades senast")."""
+    finnish_site = statement_page(statement_model(tmp_path / "fi"), "sv")
+    assert "Utlåtandet gäller webbplatsen" in finnish_site
+    assert (
+        "Utlåtandet utarbetades den 27 november 2026 och granskades senast den 27 november 2026."
+        in finnish_site
+    )
+    swedish_site = statement_page(statement_model(tmp_path / "se", country="SE"), "sv")
+    assert "Redogörelsen gäller webbplatsen" in swedish_site
+    assert (
+        "Redogörelsen upprättades den 27 november 2026 och uppdaterades senast den 27 november 2026."
+        in swedish_site
+    )
+    assert "Texten" not in finnish_site + swedish_site
