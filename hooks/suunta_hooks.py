@@ -27,6 +27,7 @@ from suunta.csp import with_content_security_policy
 from suunta.embed import write_embed_files
 from suunta.errors import DataError
 from suunta.fallback_page import mark_untranslated_page
+from suunta.generation_cache import pages_path
 from suunta.generation_result import GenerationResult
 from suunta.generator import FIXED_PAGES, OWNED_DIRS, generate
 from suunta.html_fixes import valid_theme_html
@@ -34,7 +35,7 @@ from suunta.markup import anchor_ids, heading_text, plain, removal_warnings, san
 from suunta.nav import NavEntry, prune_nav, unknown_entries, without_language
 from suunta.page_head import page_head
 from suunta.render import THEME_TEMPLATES
-from suunta.render_memo import served_pages
+from suunta.render_memo import RenderMemo, served_pages
 from suunta.search_split import point_search_to_language_root, split_search_index
 from suunta.search_stemming import enable_stemmed_queries
 from suunta.serve_settle import remember_server, withdraw_own_rebuild
@@ -177,6 +178,21 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     return server
 
 
+def _served_memo(docs_dir: Path) -> RenderMemo | None:
+    """Under `mkdocs serve`, the pages the last generation rendered, kept when serving stops."""
+    return served_pages(pages_path(docs_dir)) if _command.get("name") == "serve" else None
+
+
+def on_shutdown() -> None:
+    """The next `mkdocs serve` starts from what this one rendered (render_memo.py)."""
+    if _command.get("name") != "serve":
+        return
+    try:
+        served_pages().keep()
+    except OSError as error:  # a read-only folder: the next serve renders every page at first
+        log.debug("The rendered pages were not kept: %s", error)
+
+
 def on_build_error(error: Exception) -> None:
     if _build.published_dir is not None:
         publish.discard(_build.published_dir)
@@ -219,7 +235,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 paths.templates_dir,
                 languages,
                 site_url=config.site_url or "",
-                memo=served_pages() if _command.get("name") == "serve" else None,
+                memo=_served_memo(paths.docs_dir),
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None

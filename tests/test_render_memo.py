@@ -73,3 +73,61 @@ def test_an_edit_served_gives_the_pages_a_fresh_generation_gives(
         assert 0 < memo.calls - memo.reused < memo.calls / 4
     else:
         assert memo.reused > 0
+
+
+def _edited_copy(tmp_path: Path, name: str) -> Path:
+    project = copy_project(tmp_path / name)
+    _replace(project / EDITS["a measure's title"][0], *EDITS["a measure's title"][1:])
+    return project
+
+
+def test_the_next_serving_process_takes_back_what_the_last_one_rendered(tmp_path: Path) -> None:
+    """`mkdocs serve` started again reads its first pages from the generation cache and
+    renders nothing; the memo kept by the last serving process saves its first edit from
+    rendering every page again, and the pages are those a fresh generation makes."""
+    project = copy_project(tmp_path / "project")
+    kept = tmp_path / "pages.json"
+    first = RenderMemo(kept)
+    _generate(project, first)
+    first.keep()
+    assert kept.is_file()
+
+    later = RenderMemo(kept)  # a new process: nothing rendered in it yet
+    _replace(project / EDITS["a measure's title"][0], *EDITS["a measure's title"][1:])
+    _generate(project, later)
+    assert 0 < later.calls - later.reused < later.calls / 4
+
+    fresh = _edited_copy(tmp_path, "fresh")
+    _generate(fresh)
+    assert _tree(project / "docs") == _tree(fresh / "docs")
+
+
+@pytest.mark.parametrize("damage", ["other code", "broken file", "other format"])
+def test_a_kept_memo_from_other_code_or_damaged_is_not_used(
+    damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    kept = tmp_path / "pages.json"
+    first = RenderMemo(kept)
+    _generate(project, first)
+    first.keep()
+    if damage == "other code":  # Suunta updated: its code or UI texts may render otherwise
+        monkeypatch.setattr("suunta.render_memo.code_digest", lambda: "another version")
+    elif damage == "broken file":
+        kept.write_bytes(kept.read_bytes()[:1000])
+    else:
+        kept.write_text(kept.read_text("utf-8").replace('"format": 1', '"format": 99', 1))
+
+    later = RenderMemo(kept)
+    _replace(project / EDITS["a measure's title"][0], *EDITS["a measure's title"][1:])
+    _generate(project, later)
+    assert later.calls > 0
+    assert later.reused == 0
+
+
+def test_a_memo_with_nothing_rendered_keeps_nothing(tmp_path: Path) -> None:
+    """A serving process whose every build came from the generation cache leaves the last
+    kept file as it was (it still describes the pages)."""
+    kept = tmp_path / "pages.json"
+    RenderMemo(kept).keep()
+    assert not kept.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -35,8 +36,11 @@ def wait_for(lines: list[str], pattern: str, count: int, timeout: float) -> None
 
 
 @contextmanager
-def serving(project: Path, *options: str) -> Iterator[tuple[int, list[str]]]:
-    """`mkdocs serve` on `project`: its port and the lines it has logged so far."""
+def serving(
+    project: Path, *options: str, stop: int = signal.SIGTERM
+) -> Iterator[tuple[int, list[str]]]:
+    """`mkdocs serve` on `project`: its port and the lines it has logged so far; stopped with
+    `stop` (SIGINT is an editor's Ctrl-C, after which MkDocs shuts its plugins down)."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
@@ -51,7 +55,7 @@ def serving(project: Path, *options: str) -> Iterator[tuple[int, list[str]]]:
         wait_for(lines, "Serving on", 1, timeout=240)
         yield port, lines
     finally:
-        server.terminate()
+        server.send_signal(stop)
         server.wait(timeout=30)
         reader.join(timeout=10)
 
@@ -102,6 +106,19 @@ def test_a_dirty_rebuild_renders_the_changed_pages_and_keeps_search_whole(projec
             assert len(after[root]) == len(before[root])
         titles = " ".join(title for _, title in after[""])
         assert "Muokattu otsikko" in titles and old_title not in titles
+
+
+def test_serving_stopped_keeps_what_it_rendered_for_the_next_one(project: Path) -> None:
+    """Ctrl-C: the pages rendered while serving are kept beside the docs tree, so the next
+    `mkdocs serve` need not render every page again at its first edit (render_memo.py)."""
+    kept = project / ".suunta-cache-pages.json"
+    kept.unlink(missing_ok=True)
+    with serving(project, stop=signal.SIGINT) as (_, lines):
+        edit_a_measure_title(project, "Säilytetty otsikko")
+        wait_for(lines, "Documentation built", 2, timeout=240)
+    bodies = json.loads(kept.read_text("utf-8"))["bodies"].values()
+    assert any("Säilytetty otsikko" in body for body in bodies)
+    assert not list(project.glob(".suunta-cache-pages.json.*"))  # no half-written file left
 
 
 def _index(port: int, root: str) -> list[tuple[str, str]]:

@@ -22,6 +22,8 @@ from .errors import DataProblem
 from .generation_result import GenerationResult
 
 CACHE_FILE = ".suunta-cache.json"
+PAGES_FILE = ".suunta-cache-pages.json"
+"""What the last serving process rendered (render_memo.py), beside the cache."""
 FORMAT = 4
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = (".py", ".yml")
@@ -30,6 +32,10 @@ _NOT_CODE = ("theme", "site_starter", "__pycache__")
 
 def cache_path(docs_dir: Path) -> Path:
     return docs_dir.parent / CACHE_FILE
+
+
+def pages_path(docs_dir: Path) -> Path:
+    return docs_dir.parent / PAGES_FILE
 
 
 def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str], site_url: str) -> str:
@@ -43,6 +49,13 @@ def fingerprint(data_dir: Path, templates_dir: Path, languages: list[str], site_
         (_PACKAGE, _code_files()),
     ):
         _add_files(digest, root, files)
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of Suunta's own code and UI texts, whose changes no data digest can see."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    _add_files(digest, _PACKAGE, _code_files())
     return digest.hexdigest()
 
 
