@@ -131,3 +131,40 @@ def test_a_memo_with_nothing_rendered_keeps_nothing(tmp_path: Path) -> None:
     kept = tmp_path / "pages.json"
     RenderMemo(kept).keep()
     assert not kept.exists()
+
+
+class _Recording(RenderMemo):
+    """A memo that notes which template rendered on which page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rendered: set[tuple[str, str]] = set()
+
+    def render(self, scope, template, page, values, produce):  # type: ignore[no-untyped-def]
+        def noted() -> str:
+            self.rendered.add((template, page))
+            return produce()
+
+        return super().render(scope, template, page, values, noted)
+
+
+def test_an_edited_measure_renders_only_its_own_page_of_a_long_goal_or_municipality(
+    tmp_path: Path,
+) -> None:
+    """A goal's and a municipality's later pages do not show the edited measure: they are
+    given back, not rendered again (they were given every measure of the goal or the
+    municipality, so any edit rendered them all)."""
+    from many_measures import suunta_project
+
+    project = suunta_project(tmp_path / "project", 160)  # ~54 a goal, 80 for Tampere
+    memo = _Recording()
+    _generate(project, memo)
+    _replace(
+        project / "data" / "measures" / "generated.yml",
+        "Toimenpide 0: palvelujen",
+        "Toimenpide 0: muokattu",
+    )
+    memo.rendered.clear()
+    _generate(project, memo)
+    pages = {page for template, page in memo.rendered if template in {"goal.html", "municipality.html"}}
+    assert pages == {"goals/ict-foundation", "municipalities/tampere"}  # each page 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import nullcontext
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Protocol
 
@@ -270,14 +270,21 @@ def page_markdown(page: GeneratedPage, description: str = "") -> str:
     # generated ones alike.
     # Generated pages carry their own headings and tables: the table of contents is hidden
     # to give the tables the width.
-    meta: dict[str, object] = {"title": page.title}
+    front = _front_matter(page.title, description, page.searchable)
+    return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
+
+
+@lru_cache(maxsize=16_384)
+def _front_matter(title: str, description: str, searchable: bool) -> str:
+    """A page's front matter; remembered, as under `mkdocs serve` nearly every page's is the
+    same at the next edit (writing them was a twentieth of generating after an edit)."""
+    meta: dict[str, object] = {"title": title}
     if description:
         meta["description"] = description
     meta["hide"] = ["toc"]
-    if not page.searchable:
+    if not searchable:
         meta["search"] = {"exclude": True}
-    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{HEADER}\n{front}---\n\n{page.body.strip()}\n"
+    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
 
 
 def _apply(pages: StagedPages, result: GenerationResult) -> None:

@@ -29,10 +29,14 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
         for part in parts:
             pager = part.pager
             title = page_title(ctx.text(entry.goal.title), pager, ctx.labels)
+            # The goal and what the pages say of all its measures, not the measures: under
+            # `mkdocs serve` an edited measure then renders again only the page it is on.
             body = ctx.render(
                 "goal.html",
                 pager.path,
-                entry=entry,
+                goal=entry.goal,
+                measure_count=len(entry.measures),
+                has_schedules=entry.has_schedules,
                 title=title,
                 pager=pager,
                 sections=_sections(part) if pager.count > 1 else _whole(entry),

@@ -34,6 +34,9 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
     ]
     for entry in model.municipalities:
         first = urls.municipality_page(entry.id)
+        # What the pages say of all the municipality's measures, not the measures: under
+        # `mkdocs serve` an edited measure then renders again only the page it is on.
+        any_illustrative = any(m.measure.illustrative for m in entry.measures)
         name = ctx.text(entry.municipality.name)
         embeds = [
             (
@@ -48,7 +51,7 @@ def build(model: StrategyModel, ctx: RenderContext) -> list[GeneratedPage]:
             body = ctx.render(
                 "municipality.html",
                 part.pager.path,
-                entry=entry,
+                any_illustrative=any_illustrative,
                 title=title,
                 name=name,
                 measures=part.items,
