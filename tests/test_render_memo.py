@@ -138,11 +138,11 @@ class _Recording(RenderMemo):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rendered: set[tuple[str, str]] = set()
+        self.rendered: list[tuple[str, str]] = []
 
     def render(self, scope, template, page, values, produce):  # type: ignore[no-untyped-def]
         def noted() -> str:
-            self.rendered.add((template, page))
+            self.rendered.append((template, page))
             return produce()
 
         return super().render(scope, template, page, values, noted)
@@ -153,7 +153,8 @@ def test_an_edited_measure_renders_only_its_own_page_of_a_long_goal_or_municipal
 ) -> None:
     """A goal's and a municipality's later pages do not show the edited measure: they are
     given back, not rendered again (they were given every measure of the goal or the
-    municipality, so any edit rendered them all)."""
+    municipality, so any edit rendered them all). On the whole strategy's page only the
+    edited measure's goal is rendered again, once a language."""
     from many_measures import suunta_project
 
     project = suunta_project(tmp_path / "project", 160)  # ~54 a goal, 80 for Tampere
@@ -168,3 +169,4 @@ def test_an_edited_measure_renders_only_its_own_page_of_a_long_goal_or_municipal
     _generate(project, memo)
     pages = {page for template, page in memo.rendered if template in {"goal.html", "municipality.html"}}
     assert pages == {"goals/ict-foundation", "municipalities/tampere"}  # each page 1
+    assert memo.rendered.count(("whole_goal.html", "strategy/whole")) == len(LANGS)
