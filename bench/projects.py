@@ -27,10 +27,11 @@ from suunta.site_config import read_mkdocs_yml  # noqa: E402
 __all__ = ["baseline_project", "edit_one_measure", "suunta_project"]
 
 
-def edit_one_measure(project: Path) -> None:
+def edit_one_measure(project: Path, old: str = "palvelujen", new: str = "muokattu") -> None:
+    """The first measure's Finnish title, "Toimenpide 0: <old> …" → "Toimenpide 0: <new> …"."""
     path = project / "data" / "measures" / "generated.yml"
     text = path.read_text("utf-8")
-    path.write_text(text.replace("Toimenpide 0: palvelujen", "Toimenpide 0: muokattu", 1), "utf-8")
+    path.write_text(text.replace(f"Toimenpide 0: {old}", f"Toimenpide 0: {new}", 1), "utf-8")
 
 
 def baseline_project(target: Path, measures: int) -> Path:

@@ -6,7 +6,8 @@ For each number of measures N it builds Suunta's site and the plain-Material bas
 same pages as pre-written Markdown, see projects.py) alternately, `--repeat` times each, and
 prints the medians and ratios of build time and peak memory, the time of `generate` with
 nothing changed and of a rebuild after one measure is edited, the time from saving that edit
-to the page served with it under `mkdocs serve` and `mkdocs serve --dirty`, and what each
+to the page served with it under `mkdocs serve` and `mkdocs serve --dirty` (and after `--dirty`
+is started again on the same address), and what each
 page kind loads on open (requests, bytes, gzip bytes). With `--lighthouse demo` it also runs
 Lighthouse (npm, installed into bench/node_modules on first use) against the installed
 Chromium on each page kind of the demo, served gzip-compressed; `--lighthouse all` also on
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -131,6 +133,9 @@ def measure_size(n: int, repeat: int, tmp: Path) -> SizeResult:
         )
         for option in ("", "--dirty")
     }
+    served["serve --dirty, started again"] = restarted_serve_edit_seconds(
+        suunta_project(tmp / f"restart-{n}", n)
+    )
     return SizeResult(
         served_edit_s=served,
         n=n,
@@ -146,11 +151,14 @@ def measure_size(n: int, repeat: int, tmp: Path) -> SizeResult:
     )
 
 
-def serve_edit_seconds(project: Path, option: str) -> float:
-    """From saving one measure's new title to the first measure's page served with it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def serve_edit_seconds(
+    project: Path, option: str, port: int = 0, old: str = "palvelujen", new: str = "muokattu"
+) -> float:
+    """From saving one measure's new title to the first measure's page served with it.
+
+    The server is stopped as an editor stops it (Ctrl-C), so it keeps what it rendered.
+    """
+    port = port or _free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
     server = subprocess.Popen(
         [*command, "-a", f"127.0.0.1:{port}", *([option] if option else [])],
@@ -160,15 +168,30 @@ def serve_edit_seconds(project: Path, option: str) -> float:
     )
     url = f"http://127.0.0.1:{port}/measures/measure-00000/"
     try:
-        _wait_for_text(url, "Toimenpide 0: palvelujen")
+        _wait_for_text(url, f"Toimenpide 0: {old}")
         time.sleep(3)  # the server settles (its own writes are not a change)
-        edit_one_measure(project)
+        edit_one_measure(project, old, new)
         saved = time.perf_counter()
-        _wait_for_text(url, "Toimenpide 0: muokattu")
+        _wait_for_text(url, f"Toimenpide 0: {new}")
         return time.perf_counter() - saved
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
+
+
+def restarted_serve_edit_seconds(project: Path) -> float:
+    """The first edit after `mkdocs serve --dirty` is started again on the same address, as
+    an editor does the next day: the first build reads its pages from the generation cache
+    and renders nothing, so the edit renders from what the last serving process kept."""
+    port = _free_port()
+    serve_edit_seconds(project, "--dirty", port)
+    return serve_edit_seconds(project, "--dirty", port, "muokattu", "uudelleen")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _wait_for_text(url: str, text: str, timeout: float = 900) -> None:
