@@ -26,7 +26,7 @@ from suunta.clock import ClockError, today
 from suunta.csp import with_content_security_policy
 from suunta.embed import write_embed_files
 from suunta.errors import DataError
-from suunta.fallback_page import mark_untranslated_page
+from suunta.fallback_page import mark_untranslated_page, markdown_outside, pages_without_default
 from suunta.generation_cache import pages_path
 from suunta.generation_result import GenerationResult
 from suunta.generator import FIXED_PAGES, OWNED_DIRS, generate
@@ -178,6 +178,19 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     return server
 
 
+def _warn_about_pages_without_default(docs_dir: Path, languages: list[str]) -> None:
+    """An editor's page written only in another language than the default (fallback_page.py)."""
+    editors = [p for p in markdown_outside(docs_dir, OWNED_DIRS) if p not in _build.generated_pages]
+    for path, default_path in pages_without_default(editors, languages):
+        message = say(
+            "build.page_without_default",
+            path=path,
+            language=languages[0],
+            default_path=default_path,
+        )
+        log.warning(message)
+
+
 def _served_memo(docs_dir: Path) -> RenderMemo | None:
     """Under `mkdocs serve`, the pages the last generation rendered, kept when serving stops."""
     return served_pages(pages_path(docs_dir)) if _command.get("name") == "serve" else None
@@ -246,6 +259,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.generated_pages = frozenset(
             path.relative_to(paths.docs_dir).as_posix() for path in _build.generated.pages
         )
+        _warn_about_pages_without_default(paths.docs_dir, languages)
     if config.nav:
         _prune_nav(config)
     result = _build.generated

@@ -301,3 +301,24 @@ def test_a_mistake_in_a_page_template_names_the_template_and_line(
     assert done.returncode != 0
     assert "overrides/suunta/measure.html, line 4" in done.stderr and words in done.stderr
     assert "Traceback" not in done.stderr, done.stderr
+
+
+def test_an_editors_page_only_in_swedish_is_named_with_the_finnish_file_it_needs(
+    project: Path,
+) -> None:
+    """The default language cannot fall back to another: the Finnish site has no such page,
+    and MkDocs says only that a nav entry is 'not found'. Suunta names the page and the file
+    to write, once a build."""
+    (project / "docs" / "background.fi.md").unlink()
+    result = run_mkdocs(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 0, result.stderr
+    ours = [line for line in result.stderr.splitlines() if "docs/background.sv.md" in line]
+    assert ours == [
+        "WARNING -  docs/background.sv.md: this page has no version in the site's default "
+        "language, fi (docs/background.fi.md), so the fi site lacks it: a page missing in "
+        "another language is shown from the default language, but nothing stands in for a "
+        "default-language page. Write docs/background.fi.md too. MkDocs's warning of a nav "
+        "entry 'not found' is about the same page"
+    ]
+    assert (project / "site" / "sv" / "background" / "index.html").is_file()
+    assert not (project / "site" / "background").exists()

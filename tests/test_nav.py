@@ -1,5 +1,6 @@
 """The navigation of `mkdocs.yml`: entries for page kinds a strategy lacks are dropped without
-a word, a misspelt entry into Suunta's folders is dropped and named for the editor."""
+a word, a misspelt entry into Suunta's folders is dropped and named for the editor, and so is
+an editor's page the default language lacks (no other language can stand in for it)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from sites import EXAMPLES
+from suunta.fallback_page import markdown_outside, pages_without_default
 from suunta.generator import FIXED_PAGES, OWNED_DIRS, render_pages
 from suunta.loader import load_data
 from suunta.model import build_model
@@ -84,3 +86,22 @@ def test_no_shipped_site_is_told_of_a_mistake_in_its_nav(config: Path) -> None:
     generated = without_language(f"{p.path}.{languages[0]}.md" for p in pages)
     nav = read_mkdocs_yml(config)["nav"]
     assert unknown_entries(nav, generated, OWNED_DIRS, FIXED) == []
+
+
+def test_pages_written_only_in_another_language_than_the_default_are_named() -> None:
+    paths = [
+        "index.fi.md", "index.sv.md",  # both languages
+        "background.md", "background.sv.md",  # no suffix: the default language's
+        "news/ainoa.sv.md",  # only Swedish
+        "only-finnish.fi.md",  # the other languages fall back to it
+    ]
+    assert pages_without_default(paths, ["fi", "sv"]) == [("news/ainoa.sv.md", "news/ainoa.fi.md")]
+    assert pages_without_default(paths, ["sv", "fi"]) == [("only-finnish.fi.md", "only-finnish.sv.md")]
+    assert pages_without_default(paths, ["fi"]) == []  # one language: nothing to stand in
+
+
+def test_the_editors_markdown_is_listed_without_the_generators_folders(tmp_path: Path) -> None:
+    for rel in ("index.fi.md", "news/a.sv.md", "news/deep/b.md", "goals/x.fi.md", "style.css"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", "utf-8")
+    assert markdown_outside(tmp_path, ["goals"]) == ["index.fi.md", "news/a.sv.md", "news/deep/b.md"]
