@@ -55,6 +55,7 @@ from suunta.theme_files import (
     with_suunta_theme,
     without_i18n_sitemap,
 )
+from suunta.validated_files import served_files
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -249,6 +250,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 languages,
                 site_url=config.site_url or "",
                 memo=_served_memo(paths.docs_dir),
+                known=served_files() if _command.get("name") == "serve" else None,
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None

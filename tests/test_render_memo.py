@@ -12,14 +12,17 @@ import pytest
 from conftest import copy_project
 from suunta.generator import generate
 from suunta.render_memo import RenderMemo
+from suunta.validated_files import ValidatedFiles
 
 LANGS = ["fi", "sv"]
 
 
-def _generate(project: Path, memo: RenderMemo | None = None) -> None:
+def _generate(
+    project: Path, memo: RenderMemo | None = None, known: ValidatedFiles | None = None
+) -> None:
     generate(
         project / "data", project / "docs", project / "overrides" / "suunta", LANGS,
-        site_url="https://example.org/strategia/", memo=memo,
+        site_url="https://example.org/strategia/", memo=memo, known=known,
     )
 
 
@@ -44,22 +47,24 @@ EDITS = {
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RenderMemo]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RenderMemo, ValidatedFiles]:
+    """A project generated as `mkdocs serve` does: with the render memo and the data files
+    kept by their bytes."""
     project = copy_project(tmp_path_factory.mktemp("served") / "project")
-    memo = RenderMemo()
-    _generate(project, memo)
+    memo, known = RenderMemo(), ValidatedFiles()
+    _generate(project, memo, known)
     assert memo.reused == 0
-    return project, memo
+    return project, memo, known
 
 
 @pytest.mark.parametrize("edit", list(EDITS))
 def test_an_edit_served_gives_the_pages_a_fresh_generation_gives(
-    edit: str, served: tuple[Path, RenderMemo], tmp_path: Path
+    edit: str, served: tuple[Path, RenderMemo, ValidatedFiles], tmp_path: Path
 ) -> None:
-    project, memo = served
+    project, memo, known = served
     path, pattern, new = EDITS[edit]
     _replace(project / path, pattern, new)
-    _generate(project, memo)
+    _generate(project, memo, known)
 
     fresh = copy_project(tmp_path / "fresh")
     for folder in ("data", "overrides"):
@@ -170,3 +175,41 @@ def test_an_edited_measure_renders_only_its_own_page_of_a_long_goal_or_municipal
     pages = {page for template, page in memo.rendered if template in {"goal.html", "municipality.html"}}
     assert pages == {"goals/ict-foundation", "municipalities/tampere"}  # each page 1
     assert memo.rendered.count(("whole_goal.html", "strategy/whole")) == len(LANGS)
+
+
+def test_only_the_data_file_that_changed_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Serving: the other files' objects are those validated before (their digests are
+    known); a file saved with a mistake is read again and its problem reported, and once it is
+    put back as it was, the pages are those a fresh generation makes."""
+    from suunta import loader
+    from suunta.errors import DataError
+
+    project = copy_project(tmp_path / "project")
+    memo, known = RenderMemo(), ValidatedFiles()
+    _generate(project, memo, known)
+    read: list[str] = []
+    real = loader.read_located_yaml
+
+    def noted(file: Path, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+        read.append(file.name)
+        return real(file, raw)
+
+    monkeypatch.setattr(loader, "read_located_yaml", noted)
+    edited = project / EDITS["a measure's title"][0]
+    original = edited.read_bytes()
+    _replace(edited, *EDITS["a measure's title"][1:])
+    _generate(project, memo, known)
+    assert read == [edited.name]
+
+    read.clear()
+    edited.write_text(edited.read_text("utf-8").replace("goal: ", "goal: no-such-", 1), "utf-8")
+    with pytest.raises(DataError, match="no-such-"):
+        _generate(project, memo, known)
+    assert read == [edited.name]
+    edited.write_bytes(original)
+    _generate(project, memo, known)
+    fresh = copy_project(tmp_path / "fresh")
+    _generate(fresh)
+    assert _tree(project / "docs") == _tree(fresh / "docs")

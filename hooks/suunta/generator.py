@@ -55,6 +55,7 @@ from .render_memo import RenderMemo
 from .site_address import SiteAddress, language_root
 from .staged_pages import StagedPages
 from .structured_data import strategy_json_ld
+from .validated_files import ValidatedFiles
 
 
 class PageBuilder(Protocol):
@@ -115,6 +116,7 @@ def generate(
     languages: list[str],
     site_url: str = "",
     memo: RenderMemo | None = None,
+    known: ValidatedFiles | None = None,
 ) -> GenerationResult:
     """Validate the data and write every generated page, all or nothing.
 
@@ -126,7 +128,8 @@ def generate(
     changed, so `mkdocs serve` settles;
     when no input changed either, nothing is even read again (generation_cache.py).
     `site_url` (from `mkdocs.yml`) makes the addresses in feeds and data files whole.
-    `memo` (under `mkdocs serve`) gives back the pages whose inputs did not change.
+    `memo` (under `mkdocs serve`) gives back the pages whose inputs did not change, `known`
+    the data files whose bytes did not.
     """
     key = fingerprint(data_dir, templates_dir, languages, site_url)
     cached = cached_result(docs_dir, key, OWNED_DIRS, GENERATED_FILE_DIRS)
@@ -135,7 +138,9 @@ def generate(
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree
     with memo.generation(templates_dir) if memo else nullcontext():
         try:
-            return _generate(data_dir, docs_dir, templates_dir, languages, site_url, key, memo)
+            return _generate(
+                data_dir, docs_dir, templates_dir, languages, site_url, key, memo, known
+            )
         except TemplateError as error:
             raise DataError([template_problem(error)]) from None
 
@@ -148,8 +153,9 @@ def _generate(
     site_url: str,
     key: str,
     memo: RenderMemo | None,
+    known: ValidatedFiles | None,
 ) -> GenerationResult:
-    model, result = _read_data(data_dir, languages)
+    model, result = _read_data(data_dir, languages, known)
     site = SiteAddress(site_url, tuple(languages))
     contexts = {
         lang: page_context(model, templates_dir, lang, languages, site, memo) for lang in languages
@@ -173,13 +179,15 @@ def _not_ours(docs_dir: Path, rel: Path) -> DataProblem:
     return DataProblem(docs_dir / rel, None, "", say("data_errors.not_generated_file", place=place))
 
 
-def _read_data(data_dir: Path, languages: list[str]) -> tuple[StrategyModel, GenerationResult]:
+def _read_data(
+    data_dir: Path, languages: list[str], known: ValidatedFiles | None = None
+) -> tuple[StrategyModel, GenerationResult]:
     """The model, and the result begun with what the data says of itself.
 
     What the files were read into (every value's line, for messages) is let go here: at
     1,000 measures it is some 6 MiB that generation does not need.
     """
-    data = load_data(data_dir, languages)
+    data = load_data(data_dir, languages, known)
     model = build_model(data)
     result = GenerationResult(
         warnings=list(data.translation_gaps),

@@ -21,8 +21,15 @@ from .labels import LEVELS, default_terms
 from .schedule import Span
 from .schema import GoalsFile, Indicator, Measure, MeasuresFile, StrategyFile
 from .translation_gaps import translation_gaps
+from .validated_files import ValidatedFiles
 from .validation_messages import field_path, format_path, plain_message
-from .yaml_lines import FieldPath, LocatedYaml, YamlReadError, read_located_yaml
+from .yaml_lines import (
+    FieldPath,
+    LocatedYaml,
+    YamlReadError,
+    read_located_yaml,
+    regular_file_bytes,
+)
 
 STRATEGY_FILE = "strategy.yml"
 GOALS_FILE = "goals.yml"
@@ -76,28 +83,35 @@ def _say(key: str, **values: object) -> str:
     return say(f"data_errors.{key}", **values)
 
 
-def load_data(data_dir: Path, languages: list[str]) -> StrategyData:
-    """Read and validate all data files; raise `DataError` listing every problem found."""
+def load_data(
+    data_dir: Path, languages: list[str], known: ValidatedFiles | None = None
+) -> StrategyData:
+    """Read and validate all data files; raise `DataError` listing every problem found.
+
+    `known` (under `mkdocs serve`) gives back the files whose bytes did not change.
+    """
     problems: list[DataProblem] = []
     context = {"languages": languages}
-    strategy, strategy_source = _validate(data_dir / STRATEGY_FILE, StrategyFile, context, problems)
-    goals, goals_source = _validate(data_dir / GOALS_FILE, GoalsFile, context, problems)
+
+    def validate(file: Path, model: type[M]) -> tuple[M | None, LocatedYaml | None]:
+        return _validate(file, model, context, problems, known, tuple(languages))
+
+    strategy, strategy_source = validate(data_dir / STRATEGY_FILE, StrategyFile)
+    goals, goals_source = validate(data_dir / GOALS_FILE, GoalsFile)
     accessibility, accessibility_source = None, None
     statement = data_dir / ACCESSIBILITY_FILE
     if statement.exists() or statement.is_symlink():  # a folder or a broken link is an error
-        accessibility, accessibility_source = _validate(
-            data_dir / ACCESSIBILITY_FILE, AccessibilityFile, context, problems
-        )
+        accessibility, accessibility_source = validate(statement, AccessibilityFile)
     document, document_source = None, None
     document_path = data_dir / DOCUMENT_FILE
     if document_path.exists() or document_path.is_symlink():
-        document, document_source = _validate(document_path, DocumentFile, context, problems)
+        document, document_source = validate(document_path, DocumentFile)
     measure_files = sorted((data_dir / MEASURES_DIR).glob("*.yml"))
     if not measure_files:
         problems.append(DataProblem(data_dir / MEASURES_DIR, None, "", _say("no_measure_files")))
     measures: list[LocatedMeasure] = []
     for file in measure_files:
-        parsed, source = _validate(file, MeasuresFile, context, problems)
+        parsed, source = validate(file, MeasuresFile)
         if parsed and source:
             measures += [LocatedMeasure(m, source, i) for i, m in enumerate(parsed.measures)]
     if strategy is not None and strategy_source is not None:
@@ -195,21 +209,36 @@ def load_goals(data_dir: Path) -> GoalsFile:
     return goals
 
 
-def _read(file: Path, problems: list[DataProblem]) -> LocatedYaml | None:
+def _read(file: Path, problems: list[DataProblem], raw: bytes | None = None) -> LocatedYaml | None:
     try:
-        return read_located_yaml(file)
+        return read_located_yaml(file, raw)
     except YamlReadError as error:
         problems.append(DataProblem(error.file, error.line, "", error.message))
         return None
 
 
 def _validate(
-    file: Path, model: type[M], context: Mapping[str, object], problems: list[DataProblem]
+    file: Path,
+    model: type[M],
+    context: Mapping[str, object],
+    problems: list[DataProblem],
+    known: ValidatedFiles | None = None,
+    languages: tuple[str, ...] = (),
 ) -> tuple[M | None, LocatedYaml | None]:
-    located = _read(file, problems)
+    """`file` validated against `model`; `known` (with the `languages` of `context`) gives
+    back a file whose bytes it has validated before."""
+    raw = regular_file_bytes(file) if known is not None else None
+    if known is not None and raw is not None:
+        kept = known.get(file, model, languages, raw)
+        if kept is not None:
+            return kept
+    located = _read(file, problems, raw)
     if located is None:
         return None, None
-    return _validate_located(located, model, context, problems), located
+    parsed = _validate_located(located, model, context, problems)
+    if known is not None and raw is not None and parsed is not None:
+        known.keep(file, model, languages, raw, parsed, located)
+    return parsed, located
 
 
 def _validate_located(

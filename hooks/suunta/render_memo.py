@@ -49,6 +49,9 @@ class RenderMemo:
         self._digests: dict[int, tuple[object, bytes]] = {}
         """Digests of the models, dataclasses, tuples and frozensets seen in this generation,
         by identity; each is kept with its object, so that no other object takes its id."""
+        self._digested_before: dict[int, tuple[object, bytes]] = {}
+        """The last generation's: the objects of data files that did not change are the same
+        objects again (validated_files.py), and their digests are not worked out again."""
         self._templates = b""
         self.calls = 0
         """Renders asked for in this generation, and how many of them were given back."""
@@ -68,7 +71,8 @@ class RenderMemo:
         try:
             yield
         finally:
-            self._digests = {}
+            # What this generation digested is kept for the next; the last one's let go.
+            self._digested_before, self._digests = self._digests, {}
 
     def render(
         self,
@@ -129,8 +133,9 @@ class RenderMemo:
             return _hash("seq", *map(self.digest, value))
         if isinstance(value, set):
             return _hash("set", *sorted(map(self.digest, value)))
-        known = self._digests.get(id(value))
-        if known is not None:
+        known = self._digests.get(id(value)) or self._digested_before.get(id(value))
+        if known is not None and known[0] is value:
+            self._digests[id(value)] = known
             return known[1]
         digest = self._digest_object(value)
         self._digests[id(value)] = (value, digest)

@@ -401,9 +401,10 @@ def _value_problem(node: yaml.Node) -> str:
     return _say("yaml.value_unreadable", value=value)
 
 
-def read_located_yaml(file: Path) -> LocatedYaml:
-    """Parse `file` with PyYAML's safe constructors, keeping a line per field path."""
-    text = decode_utf8(file, _read_regular_file(file))
+def read_located_yaml(file: Path, raw: bytes | None = None) -> LocatedYaml:
+    """Parse `file` (its bytes `raw`, when already read) with PyYAML's safe constructors,
+    keeping a line per field path."""
+    text = decode_utf8(file, _read_regular_file(file) if raw is None else raw)
     _check_printable(file, text)
     loader = LOADER(text)
     reader = _Reader(file, loader)
@@ -420,6 +421,14 @@ def read_located_yaml(file: Path) -> LocatedYaml:
     finally:
         loader.dispose()
     return LocatedYaml(file=file, data=data, lines=reader.lines, aliases=reader.aliases)
+
+
+def regular_file_bytes(file: Path) -> bytes | None:
+    """The bytes of `file` if it is a regular file that can be read, else None."""
+    try:
+        return _read_regular_file(file)
+    except (YamlReadError, OSError):
+        return None
 
 
 def _read_regular_file(file: Path) -> bytes:
