@@ -20,6 +20,7 @@ from many_measures import (  # noqa: E402  (the same generated measures as the t
     GOALS,
     LANGUAGES,
     measure,
+    measures_file,
     suunta_project,
 )
 from suunta.site_config import read_mkdocs_yml  # noqa: E402
@@ -29,7 +30,7 @@ __all__ = ["baseline_project", "edit_one_measure", "suunta_project"]
 
 def edit_one_measure(project: Path, old: str = "palvelujen", new: str = "muokattu") -> None:
     """The first measure's Finnish title, "Toimenpide 0: <old> …" → "Toimenpide 0: <new> …"."""
-    path = project / "data" / "measures" / "generated.yml"
+    path = measures_file(project, GOALS[0])  # measure 0's
     text = path.read_text("utf-8")
     path.write_text(text.replace(f"Toimenpide 0: {old}", f"Toimenpide 0: {new}", 1), "utf-8")
 

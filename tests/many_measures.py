@@ -37,13 +37,20 @@ def measure(i: int) -> dict[str, object]:
     }
 
 
+def measures_file(project: Path, goal: str) -> Path:
+    """The file of a goal's generated measures: one file per goal, as editors keep them."""
+    return project / "data" / "measures" / f"{GOALS.index(goal) + 1}-{goal}.yml"
+
+
 def suunta_project(target: Path, measures: int) -> Path:
     """A copy of the demo whose measures are replaced by `measures` generated ones."""
     copy_project(target)
     for old in (target / "data" / "measures").glob("*.yml"):
         old.unlink()
     items = [measure(i) for i in range(measures)]
-    (target / "data" / "measures" / "generated.yml").write_text(
-        yaml.safe_dump({"measures": items}, allow_unicode=True), "utf-8"
-    )
+    for goal in GOALS:
+        own = [item for item in items if item["goal"] == goal]
+        measures_file(target, goal).write_text(
+            yaml.safe_dump({"measures": own}, allow_unicode=True), "utf-8"
+        )
     return target

@@ -160,13 +160,13 @@ def test_an_edited_measure_renders_only_its_own_page_of_a_long_goal_or_municipal
     given back, not rendered again (they were given every measure of the goal or the
     municipality, so any edit rendered them all). On the whole strategy's page only the
     edited measure's goal is rendered again, once a language."""
-    from many_measures import suunta_project
+    from many_measures import GOALS, measures_file, suunta_project
 
     project = suunta_project(tmp_path / "project", 160)  # ~54 a goal, 80 for Tampere
     memo = _Recording()
     _generate(project, memo)
     _replace(
-        project / "data" / "measures" / "generated.yml",
+        measures_file(project, GOALS[0]),
         "Toimenpide 0: palvelujen",
         "Toimenpide 0: muokattu",
     )
