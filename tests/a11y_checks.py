@@ -153,3 +153,61 @@ def focus_problems(page: Page, stops: list[dict[str, Any]]) -> list[str]:
             ratio = contrast(stop["outlineColor"], stop["background"])
             problems.append(f"{stop['name']}: focus outline contrast {ratio:.2f}:1 < 3:1")
     return problems
+
+
+# How much of the focused element the reader sees (WCAG 2.4.11): points spread over the part of
+# it inside the viewport, each checked for what is drawn on top there. Only Material's sticky
+# header, its "back to top" button and (on a narrow screen) its navigation drawer cover content;
+# any of them on top of a point (and not holding the element itself) hides it.
+FOCUS_SEEN = (
+    """async () => {"""
+    + DRAWN_BY
+    + """
+  // What the reader sees: after the browser has laid out what the scroll brought into view
+  // (the whole strategy's sections are laid out only near the screen, content-visibility).
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const drawn = drawnBy(el);
+  const r = drawn.getBoundingClientRect();
+  const name = (el.tagName + ' ' + (el.innerText || el.getAttribute('aria-label') || el.title || ''))
+    .trim().replace(/\\s+/g, ' ').slice(0, 60);
+  const left = Math.max(r.left, 0), right = Math.min(r.right, window.innerWidth);
+  const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, window.innerHeight);
+  if (right - left < 1 || bottom - top < 1) return {name, seen: 0, points: 1, covers: ['outside the screen']};
+  let seen = 0, points = 0;
+  const covers = new Set();
+  for (let i = 1; i < 6; i++) for (let j = 1; j < 4; j++) {
+    points++;
+    const x = left + (right - left) * i / 6, y = top + (bottom - top) * j / 4;
+    const hit = document.elementFromPoint(x, y);
+    const over = hit && hit.closest('.md-header, .md-top, .md-sidebar--primary');
+    // On a wide screen the navigation is a transparent sidebar beside the content, no drawer.
+    const drawer = over && over.matches('.md-sidebar') && getComputedStyle(over).position === 'fixed';
+    if (over && !over.contains(drawn) && (drawer || !over.matches('.md-sidebar')))
+      covers.add(over.className.split(' ')[0]);
+    else seen++;
+  }
+  return {name, seen, points, covers: [...covers]};
+}"""
+)
+
+
+def hidden_focus(page: Page, limit: int = 400) -> list[str]:
+    """Tab through the page and back with Shift+Tab (which scrolls up, under the sticky header);
+    every focus stop the header, the "back to top" button, the closed navigation drawer or the
+    screen's edge hides, wholly or in part."""
+    add_css(page, AT_REST)
+    problems = []
+    for key in ("Tab", "Shift+Tab"):
+        for _ in range(limit):
+            page.keyboard.press(key)
+            state = page.evaluate(FOCUS_SEEN)
+            if state is None:
+                break
+            if state["seen"] < state["points"]:
+                how = "hidden" if state["seen"] == 0 else f"{state['seen']}/{state['points']} seen"
+                problems.append(f"{key}: {state['name']}: {how} ({', '.join(state['covers'])})")
+        else:
+            raise AssertionError(f"focus did not leave the page after {limit} {key} presses")
+    return problems

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from a11y_checks import CLIPPED_TEXT, focus_problems, tab_through
+from a11y_checks import CLIPPED_TEXT, focus_problems, hidden_focus, tab_through
 from axe import axe_violations, describe
 from playwright.sync_api import Page, expect
 from sites import EXAMPLES, page_kinds
@@ -101,6 +101,35 @@ def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
     problems = focus_problems(page, stops)
     context.close()
     assert not problems, f"{path} ({scheme}):\n" + "\n".join(problems)
+
+
+# Long pages of each layout (tables, the filters, the whole strategy's contents), on a desktop
+# and on a phone (where the navigation is a drawer outside the screen); two examples too (the
+# Äänekoski whole strategy has long runs of measures without links).
+FOCUS_SEEN_PAGES = [
+    "/goals/applications/",
+    "/measures/",
+    "/strategy/whole/",
+    "/sv/timeline/",
+    "dalsland:/measures/",
+    "aanekoski:/strategy/whole/",
+]
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (320, 640)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("path", FOCUS_SEEN_PAGES)
+def test_focus_is_never_hidden_under_the_header_or_off_screen(
+    browser, url: Callable[[str], str], path: str, width: int, height: int
+) -> None:
+    """WCAG 2.4.11: Tab down the page and Shift+Tab back up (which scrolls the focused element
+    to the top, under Material's sticky header and its "back to top" button); no focus stop is
+    covered, nor off the screen (the closed drawer's links, the closed search's results)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(url(path))
+    problems = hidden_focus(page)
+    context.close()
+    assert not problems, f"{path} at {width}x{height}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", ["/measures/te-reform/", "/sv/progress/", "/background/",
