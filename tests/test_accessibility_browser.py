@@ -103,6 +103,19 @@ def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(
     assert not problems, f"{path} ({scheme}):\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_is_drawn_on_a_phone_too(browser, site_url: str, scheme: str) -> None:
+    """At 320 px the navigation is a drawer with its own controls (the logo link on the
+    primary colour), which the desktop sweep above never reaches."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{site_url}/goals/applications/")
+    _, stops = tab_through(page)
+    problems = focus_problems(page, stops)
+    context.close()
+    assert not problems, f"320 px ({scheme}):\n" + "\n".join(problems)
+
+
 # Long pages of each layout (tables, the filters, the whole strategy's contents), on a desktop
 # and on a phone (where the navigation is a drawer outside the screen); two examples too (the
 # Äänekoski whole strategy has long runs of measures without links).
