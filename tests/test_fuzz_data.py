@@ -129,12 +129,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     originals = {data / name: content for name, content in ORIGINALS.items()}
     parsed: dict[Path, Any] = {}
 
-    def read_unless_unchanged(file: Path) -> Any:
+    def read_unless_unchanged(file: Path, raw: bytes | None = None) -> Any:
         if file in originals and file.read_bytes() == originals[file]:
             if file not in parsed:
                 parsed[file] = read_located_yaml(file)
             return parsed[file]
-        return read_located_yaml(file)
+        return read_located_yaml(file, raw)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(generator, "make_context", cached_context)

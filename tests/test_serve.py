@@ -71,7 +71,12 @@ def edit_a_measure_title(project: Path, new_title: str) -> str:
 
 
 def test_a_data_edit_rebuilds_the_site_once(project: Path) -> None:
-    with serving(project) as (port, lines):
+    """One rebuild an edit; stopped with Ctrl-C, the server keeps what it rendered beside the
+    docs tree, so the next `mkdocs serve` need not render every page again at its first edit
+    (render_memo.py)."""
+    kept = project / ".suunta-cache-pages.json"
+    kept.unlink(missing_ok=True)
+    with serving(project, stop=signal.SIGINT) as (port, lines):
         edit_a_measure_title(project, "Muokattu otsikko")
 
         wait_for(lines, "Detected file changes", 1, timeout=60)
@@ -80,6 +85,9 @@ def test_a_data_edit_rebuilds_the_site_once(project: Path) -> None:
         assert "Muokattu otsikko" in home
         time.sleep(4)  # several polling intervals: a rebuild asked for by the written pages
         assert sum("Detected file changes" in line for line in lines) == 1, "".join(lines)
+    bodies = json.loads(kept.read_text("utf-8"))["bodies"].values()
+    assert any("Muokattu otsikko" in body for body in bodies)
+    assert not list(project.glob(".suunta-cache-pages.json.*"))  # no half-written file left
 
 
 def test_a_dirty_rebuild_renders_the_changed_pages_and_keeps_search_whole(project: Path) -> None:
@@ -106,19 +114,6 @@ def test_a_dirty_rebuild_renders_the_changed_pages_and_keeps_search_whole(projec
             assert len(after[root]) == len(before[root])
         titles = " ".join(title for _, title in after[""])
         assert "Muokattu otsikko" in titles and old_title not in titles
-
-
-def test_serving_stopped_keeps_what_it_rendered_for_the_next_one(project: Path) -> None:
-    """Ctrl-C: the pages rendered while serving are kept beside the docs tree, so the next
-    `mkdocs serve` need not render every page again at its first edit (render_memo.py)."""
-    kept = project / ".suunta-cache-pages.json"
-    kept.unlink(missing_ok=True)
-    with serving(project, stop=signal.SIGINT) as (_, lines):
-        edit_a_measure_title(project, "Säilytetty otsikko")
-        wait_for(lines, "Documentation built", 2, timeout=240)
-    bodies = json.loads(kept.read_text("utf-8"))["bodies"].values()
-    assert any("Säilytetty otsikko" in body for body in bodies)
-    assert not list(project.glob(".suunta-cache-pages.json.*"))  # no half-written file left
 
 
 def _index(port: int, root: str) -> list[tuple[str, str]]:
