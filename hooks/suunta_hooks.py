@@ -55,7 +55,7 @@ from suunta.theme_files import (
     with_suunta_theme,
     without_i18n_sitemap,
 )
-from suunta.validated_files import served_files
+from suunta.validated_files import ValidatedFiles, served_files
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -192,9 +192,12 @@ def _warn_about_pages_without_default(docs_dir: Path, languages: list[str]) -> N
         log.warning(message)
 
 
-def _served_memo(docs_dir: Path) -> RenderMemo | None:
-    """Under `mkdocs serve`, the pages the last generation rendered, kept when serving stops."""
-    return served_pages(pages_path(docs_dir)) if _command.get("name") == "serve" else None
+def _served(docs_dir: Path) -> tuple[RenderMemo | None, ValidatedFiles | None]:
+    """Under `mkdocs serve`, the pages the last generation rendered (kept when serving stops)
+    and the data files it validated; nothing for a one-off build."""
+    if _command.get("name") != "serve":
+        return None, None
+    return served_pages(pages_path(docs_dir)), served_files()
 
 
 def on_shutdown() -> None:
@@ -242,6 +245,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         theme_dir=Path(custom_dir) if custom_dir else None,
     )
     if _build.generated is None:
+        memo, known = _served(paths.docs_dir)
         try:
             _build.generated = generate(
                 paths.data_dir,
@@ -249,8 +253,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 paths.templates_dir,
                 languages,
                 site_url=config.site_url or "",
-                memo=_served_memo(paths.docs_dir),
-                known=served_files() if _command.get("name") == "serve" else None,
+                memo=memo,
+                known=known,
             )
         except DataError as error:
             raise PluginError(error.report(root)) from None
