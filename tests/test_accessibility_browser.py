@@ -257,7 +257,7 @@ def test_structure_tables_charts_images_and_links_make_sense(page: Page, url: Ca
       const problems = [];
       // Sections the browser does not lay out until they near the screen (content-visibility,
       // the whole strategy) have no innerText until then: lay them out to read them.
-      for (const s of document.querySelectorAll('section')) {
+      for (const s of document.querySelectorAll('section, div')) {
         if (getComputedStyle(s).contentVisibility === 'auto') s.style.contentVisibility = 'visible';
       }
       for (const t of document.querySelectorAll('.md-content table')) {
