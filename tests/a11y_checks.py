@@ -39,7 +39,31 @@ DRAWN_BY = """
     && el.nextElementSibling.tagName === 'LABEL') ? el.nextElementSibling : el;
 """
 
-FOCUS_STATE = """() => {""" + DRAWN_BY + """
+# The sides where a box that clips its overflow (a scrolling drawer, a list) cuts off more than
+# half the width of the focus outline of an element that is itself inside it: the outline is
+# drawn outside the element, and a box as wide as its links shows only their top and bottom.
+# Left and right only: an element at the top or bottom of a scrolled box is scrolled, not cut.
+OUTLINE_CUT_OFF = """
+  const outlineCutOff = (el, cs) => {
+    if (cs.outlineStyle === 'none') return '';
+    const width = parseFloat(cs.outlineWidth);
+    const grow = parseFloat(cs.outlineOffset) + width;
+    if (!(width > 0) || !(grow > 0)) return '';
+    const r = el.getBoundingClientRect();
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (getComputedStyle(box).overflowX === 'visible') continue;
+      const left = box.getBoundingClientRect().left + box.clientLeft;
+      const right = left + box.clientWidth;
+      const sides = [];
+      if (r.left >= left - 0.5 && left - (r.left - grow) > width / 2) sides.push('left');
+      if (r.right <= right + 0.5 && (r.right + grow) - right > width / 2) sides.push('right');
+      if (sides.length) return sides.join(' and ') + ' by ' + box.tagName + '.' + box.className.split(' ')[0];
+    }
+    return '';
+  };
+"""
+
+FOCUS_STATE = """() => {""" + DRAWN_BY + OUTLINE_CUT_OFF + """
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const cs = getComputedStyle(drawnBy(el));
@@ -63,6 +87,7 @@ FOCUS_STATE = """() => {""" + DRAWN_BY + """
     outlineColor: rgba(cs.outlineColor),
     shadow: cs.boxShadow === 'none' ? '' : cs.boxShadow,
     background: bg,
+    clipped: outlineCutOff(drawnBy(el), cs),
   };
 }"""
 
@@ -137,7 +162,7 @@ def tab_through(page: Page, limit: int = 400) -> tuple[list[str], list[dict[str,
 
 
 def focus_problems(page: Page, stops: list[dict[str, Any]]) -> list[str]:
-    """Stops whose focus is not drawn, or drawn with less than 3:1 contrast.
+    """Stops whose focus is not drawn, drawn with less than 3:1 contrast, or cut off at a side.
 
     Drawn means: the outline or box shadow differs from the unfocused state, or the element
     appears only when focused (a skip link).
@@ -152,6 +177,8 @@ def focus_problems(page: Page, stops: list[dict[str, Any]]) -> list[str]:
         elif stop["outline"] and contrast(stop["outlineColor"], stop["background"]) < 3:
             ratio = contrast(stop["outlineColor"], stop["background"])
             problems.append(f"{stop['name']}: focus outline contrast {ratio:.2f}:1 < 3:1")
+        if stop["clipped"]:
+            problems.append(f"{stop['name']}: focus outline cut off at its {stop['clipped']}")
     return problems
 
 
