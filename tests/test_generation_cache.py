@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,6 +54,27 @@ def test_nothing_changed_reads_nothing_and_gives_the_same_result(
     assert cached.site_notes == fresh.site_notes
     assert cached.accessibility == fresh.accessibility
     assert cached.publication_date == fresh.publication_date
+
+
+def test_a_generation_from_the_cache_never_loads_the_spreadsheet_library(generated: Path) -> None:
+    """openpyxl (with lxml) is 10 MiB and 0.2 s: only a generation that writes workbooks
+    needs it. A text helper of the CSV file imported it for its type names in every build."""
+    probe = (
+        "import sys; from pathlib import Path; import suunta_hooks; from suunta.generator import"
+        " generate; p = Path(sys.argv[1]); r = generate(p / 'data', p / 'docs',"
+        " p / 'overrides' / 'suunta', ['fi', 'sv']); print(len(r.pages), r.written,"
+        " 'openpyxl' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(generated)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        check=True,
+    )
+    pages, written, loaded = result.stdout.split(" ", 2)
+    assert int(pages) > 50 and written == "[]"
+    assert loaded.strip() == "False"
 
 
 def test_the_cache_keeps_what_the_build_needs_beside_the_pages(

@@ -10,10 +10,11 @@ sheet) and of the CSV files goes through here.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl (with lxml) is 10 MiB and 0.2 s a build without workbooks to write
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """What a worksheet (XML 1.0) cannot hold; openpyxl refuses the first part, Excel the rest."""
