@@ -255,8 +255,8 @@ def test_structure_tables_charts_images_and_links_make_sense(page: Page, url: Ca
     page.goto(url(path))
     report = page.evaluate("""() => {
       const problems = [];
-      // Sections the browser does not lay out until they near the screen (content-visibility,
-      // the whole strategy) have no innerText until then: lay them out to read them.
+      // Parts the browser does not lay out until they near the screen (content-visibility,
+      // the whole strategy's runs of measures) have no innerText until then: lay them out.
       for (const s of document.querySelectorAll('section, div')) {
         if (getComputedStyle(s).contentVisibility === 'auto') s.style.contentVisibility = 'visible';
       }
