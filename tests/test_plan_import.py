@@ -490,6 +490,21 @@ def test_spreadsheet_data_spreadsheet_data_is_stable(tmp_path: Path, capsys) -> 
     assert {p: p.read_bytes() for p in (first / "data").rglob("*.yml")} == before
 
 
+def test_an_export_that_cannot_be_written_is_said_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan open in Excel (here: a folder where the file should go) is named with what to
+    do, not a traceback; nothing half-written is left."""
+    site = empty_site(tmp_path / "site")
+    assert run(site, "import", str(real_plan(tmp_path))) == 0
+    blocked = tmp_path / "plan.xlsx"
+    blocked.mkdir()
+    assert run(site, "export-xlsx", str(blocked)) == 2
+    message = capsys.readouterr().err
+    assert f"{blocked} cannot be written" in message and "close it in Excel" in message
+    assert "Traceback" not in message and blocked.is_dir() and not any(blocked.iterdir())
+
+
 def test_the_export_has_the_plans_shape_with_colours_legend_and_ids(tmp_path: Path) -> None:
     site = empty_site(tmp_path / "site")
     assert run(site, "import", str(real_plan(tmp_path))) == 0
