@@ -231,6 +231,13 @@ def test_forced_colours_keep_phases_statuses_and_focus_distinguishable(browser, 
     page.goto(f"{site_url}/progress/")
     headers = page.locator(".suunta-table thead th").all_inner_texts()
     assert {"Käynnissä", "Viivästynyt", "Valmis"} <= {h.strip() for h in headers}
+    # The chart's segments keep their own fills and patterns: given to the system colours,
+    # "done" and "no status" were painted the same black, their border lost between them.
+    handed_over = page.evaluate(
+        "[...document.querySelectorAll('.suunta-status-chart rect')]"
+        ".filter(r => getComputedStyle(r).forcedColorAdjust === 'auto').length"
+    )
+    assert page.locator(".suunta-status-chart rect").count() > 4 and handed_over == 0
     context.close()
 
 
