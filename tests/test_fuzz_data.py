@@ -130,10 +130,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     parsed: dict[Path, Any] = {}
 
     def read_unless_unchanged(file: Path, raw: bytes | None = None) -> Any:
-        if file in originals and file.read_bytes() == originals[file]:
-            if file not in parsed:
-                parsed[file] = read_located_yaml(file)
-            return parsed[file]
+        if file in originals:
+            content = file.read_bytes() if raw is None else raw  # the loader's bytes, not again
+            if content == originals[file]:
+                if file not in parsed:
+                    parsed[file] = read_located_yaml(file, content)
+                return parsed[file]
         return read_located_yaml(file, raw)
 
     with pytest.MonkeyPatch.context() as patch:
