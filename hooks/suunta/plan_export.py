@@ -10,7 +10,7 @@ the spreadsheet and the site can go back and forth. Other exports (open data) ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from copy import copy
 from pathlib import Path
 from typing import IO, Any
@@ -212,15 +212,15 @@ class _SameStyles:
         self._arrays: dict[str, StyleArray] = {}
 
     def wrapped(self, cell: Cell) -> None:
-        self._give(cell, "wrap", lambda: setattr(cell, "alignment", _WRAP))
+        self._give(cell, "wrap", "alignment", _WRAP)
 
     def filled(self, cell: Cell, meaning: str) -> None:
-        self._give(cell, meaning, lambda: setattr(cell, "fill", _FILLS[meaning]))
+        self._give(cell, meaning, "fill", _FILLS[meaning])
 
-    def _give(self, cell: Cell, style: str, first: Callable[[], None]) -> None:
+    def _give(self, cell: Cell, style: str, attribute: str, value: object) -> None:
         array = self._arrays.get(style)
         if array is None:
-            first()
+            setattr(cell, attribute, value)
             self._arrays[style] = copy(cell._style)
         else:
             cell._style = copy(array)
