@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from page_weight import Weight, page_weight  # noqa: E402  (tests/page_weight.py)
+from ports import free_port  # noqa: E402  (tests/ports.py)
 from projects import baseline_project, edit_one_measure, suunta_project  # noqa: E402
 from suunta.generation_cache import CACHE_FILE  # noqa: E402
 from suunta.generator import OWNED_DIRS, generate  # noqa: E402
@@ -158,7 +158,7 @@ def serve_edit_seconds(
 
     The server is stopped as an editor stops it (Ctrl-C), so it keeps what it rendered.
     """
-    port = port or _free_port()
+    port = port or free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
     server = subprocess.Popen(
         [*command, "-a", f"127.0.0.1:{port}", *([option] if option else [])],
@@ -183,15 +183,9 @@ def restarted_serve_edit_seconds(project: Path) -> float:
     """The first edit after `mkdocs serve --dirty` is started again on the same address, as
     an editor does the next day: the first build reads its pages from the generation cache
     and renders nothing, so the edit renders from what the last serving process kept."""
-    port = _free_port()
+    port = free_port()
     serve_edit_seconds(project, "--dirty", port)
     return serve_edit_seconds(project, "--dirty", port, "muokattu", "uudelleen")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_for_text(url: str, text: str, timeout: float = 900) -> None:

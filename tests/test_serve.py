@@ -6,7 +6,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -18,12 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from ports import free_port
 
 
 def wait_for(lines: list[str], pattern: str, count: int, timeout: float) -> None:

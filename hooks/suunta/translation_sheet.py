@@ -35,6 +35,8 @@ COLUMNS = (
 """The sheet's columns, in order; their headers are `translations.column.<key>`."""
 
 WIDTHS = {"file": 28, "field": 34, "source_text": 60, "current": 50, "translation": 60}
+_WRAP = Alignment(wrap_text=True, vertical="top")
+"""Every cell shares one style object rather than each making its own."""
 
 
 class TranslationSheetError(Exception):
@@ -76,7 +78,7 @@ def export_sheet(problems: list[TranslationProblem], source: str, path: Path) ->
         sheet.column_dimensions[letter].width = WIDTHS.get(key, 14)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = _WRAP
     sheet.freeze_panes = "A2"
     book.save(path)
 
