@@ -542,7 +542,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         publish.publish(_build.published_dir)
         _build.published_dir = None
     # Under `mkdocs serve`: the pages just written must not trigger another whole rebuild.
-    withdraw_own_rebuild(_build.touched, _build.started_ns, _build.touched_at)
+    docs_dir = Path(config.docs_dir)
+    withdraw_own_rebuild(
+        _build.touched,
+        _build.started_ns,
+        _build.touched_at,
+        [docs_dir / folder for folder in OWNED_DIRS],
+    )
 
 
 def _stop_theme_search_merge(config: MkDocsConfig) -> None:

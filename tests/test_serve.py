@@ -178,3 +178,30 @@ def test_a_second_request_for_the_same_edit_is_withdrawn_even_when_nothing_was_w
         assert server._want_rebuild is True
     finally:
         serve_settle._server.clear()  # as in a build without a server
+
+
+def test_the_generators_folders_are_not_looked_through_and_an_editors_save_still_counts(
+    tmp_path: Path,
+) -> None:
+    """The check before the browser reloads skips the generated folders (4,000 files at
+    1,000 measures); a save elsewhere in the docs during the build still keeps the rebuild."""
+    from suunta import serve_settle
+
+    generated = tmp_path / "docs" / "measures"
+    generated.mkdir(parents=True)
+    began = time.time_ns()
+    time.sleep(0.01)
+    (generated / "m-1.fi.md").write_text("written by this build", "utf-8")
+    server = _Server(tmp_path / "docs")
+    serve_settle.remember_server(server)
+    try:
+        assert serve_settle.withdraw_own_rebuild([], began, time.monotonic() - 1, [generated])
+        assert server._want_rebuild is False
+        server._want_rebuild = True
+        assert not serve_settle.withdraw_own_rebuild([], began, time.monotonic() - 1, [])
+        (tmp_path / "docs" / "about.fi.md").write_text("an editor's page", "utf-8")
+        server._want_rebuild = True
+        assert not serve_settle.withdraw_own_rebuild([], began, time.monotonic() - 1, [generated])
+        assert server._want_rebuild is True
+    finally:
+        serve_settle._server.clear()
