@@ -47,7 +47,6 @@ def withdraw_own_rebuild(
     the rebuild this build already made; the second request is withdrawn as long as no file
     changed after the build began.
     """
-    ours = {path.resolve() for path in touched}
     if not _server:
         return False
     server = _server[0]
@@ -59,7 +58,7 @@ def withdraw_own_rebuild(
     if wait > 0:
         time.sleep(wait)
     skipped = {path.resolve() for path in generated_dirs}
-    if changed_since([Path(p) for p in watched], since_ns, ours, skipped):
+    if changed_since([Path(p) for p in watched], since_ns, touched, skipped):
         return False
     with condition:
         server._want_rebuild = False
@@ -69,23 +68,31 @@ def withdraw_own_rebuild(
 def changed_since(
     roots: Iterable[Path],
     since_ns: int,
-    ignore: set[Path],
+    ignore: Iterable[Path],
     skip: frozenset[Path] | set[Path] = frozenset(),
 ) -> bool:
     """Whether any file under `roots`, other than `ignore` and those under `skip`, was
     modified after `since_ns`."""
+    ignored: set[Path] | None = None  # resolved only if a file was modified: rarely needed
+
+    def counts(path: Path) -> bool:
+        nonlocal ignored
+        if not _modified_after(path, since_ns):
+            return False
+        if ignored is None:
+            ignored = {p.resolve() for p in ignore}
+        return path.resolve() not in ignored
+
     for root in roots:
         if root.is_file():
-            if _modified_after(root, since_ns) and root.resolve() not in ignore:
+            if counts(root):
                 return True
             continue
         for folder, subfolders, files in os.walk(root):
             here = Path(folder)
             subfolders[:] = [name for name in subfolders if (here / name).resolve() not in skip]
-            for name in files:
-                path = here / name
-                if _modified_after(path, since_ns) and path.resolve() not in ignore:
-                    return True
+            if any(counts(here / name) for name in files):
+                return True
     return False
 
 
