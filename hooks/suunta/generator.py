@@ -10,8 +10,9 @@ were (see `generate`).
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Protocol
@@ -136,7 +137,7 @@ def generate(
     if cached is not None:
         return cached
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree
-    with memo.generation(templates_dir) if memo else nullcontext():
+    with _older_objects_left_alone(), memo.generation(templates_dir) if memo else nullcontext():
         try:
             return _generate(
                 data_dir, docs_dir, templates_dir, languages, site_url, key, memo, known
@@ -172,6 +173,22 @@ def _generate(
         _apply(pages, result)
     store(docs_dir, key, result)
     return result
+
+
+@contextmanager
+def _older_objects_left_alone() -> Iterator[None]:
+    """Python's cycle collector does not look through what existed before generation began.
+
+    Under `mkdocs serve` the process holds MkDocs's pages and files and the memo of the last
+    generation; each full collection during generation walked all of them again (about a
+    tenth of generating after an edit at 1,000 measures). Objects made by generation are
+    collected as usual; the older ones go back to the collector when generation ends.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _not_ours(docs_dir: Path, rel: Path) -> DataProblem:

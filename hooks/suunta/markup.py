@@ -144,9 +144,12 @@ def markdown_html(text: str) -> Markup:
     return Markup(cleaned)
 
 
+@lru_cache(maxsize=8192)
 def markdown_text(text: str) -> str:
     """A Markdown field as one line of plain text (for a meta description): the rendered,
-    sanitised HTML with its tags removed and its entities decoded. Not HTML: escape it again."""
+    sanitised HTML with its tags removed and its entities decoded. Not HTML: escape it again.
+    Remembered like `markdown_html`: every generation under `mkdocs serve` describes every
+    page again."""
     text_only = nh3.clean(str(markdown_html(text)), tags=set(), attributes={})
     return " ".join(html_lib.unescape(text_only).split())
 
