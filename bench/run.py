@@ -8,10 +8,11 @@ prints the medians and ratios of build time and peak memory, the time of `genera
 nothing changed and of a rebuild after one measure is edited, the time from saving that edit
 to the page served with it under `mkdocs serve` and `mkdocs serve --dirty` (and after `--dirty`
 is started again on the same address; the median of three edits saved at moments spread over
-the watcher's half-second), and what each page kind loads on open (requests, bytes, gzip bytes). With `--lighthouse demo` it also runs
-Lighthouse (npm, installed into bench/node_modules on first use) against the installed
-Chromium on each page kind of the demo, served gzip-compressed; `--lighthouse all` also on
-the largest site of at most 1,000 measures.
+the watcher's half-second), and what each page kind loads on open (requests, bytes, gzip
+bytes). With `--lighthouse demo` it also runs Lighthouse (npm, installed into
+bench/node_modules on first use) against the installed Chromium on each page kind of the
+demo, served gzip-compressed; `--lighthouse all` also on the largest site of at most 1,000
+measures.
 The budgets of issue 10 are printed beside the figures.
 """
 

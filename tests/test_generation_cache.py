@@ -248,3 +248,19 @@ def test_every_file_published_beside_the_pages_has_a_name_suunta_knows(tmp_path:
         }
     assert {n.split("/")[0] for n in names} == set(GENERATED_FILE_DIRS), names  # all three seen
     assert [n for n in names if not GENERATED_NAMES.fullmatch(n)] == []
+
+
+def test_generation_gives_every_object_back_to_the_cycle_collector(generated: Path) -> None:
+    """Generation keeps the collector off what existed before it (`gc.freeze`); after it,
+    failed or not, nothing stays frozen: a serving process would otherwise never free the
+    last build's leftovers."""
+    import gc
+
+    goals = generated / "data" / "goals.yml"
+    goals.write_text(goals.read_text("utf-8").replace("fi: ", "fi: Uusi ", 1), "utf-8")
+    assert run(generated).written
+    assert gc.get_freeze_count() == 0
+    goals.write_text("goals: [", "utf-8")  # not YAML: generation stops
+    with pytest.raises(DataError):
+        run(generated)
+    assert gc.get_freeze_count() == 0

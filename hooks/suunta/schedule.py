@@ -92,8 +92,9 @@ def parse_period(text: str) -> Span:
     """Parse a period already checked against `PERIOD_PATTERN` by the schema.
 
     Remembered: a plan writes the same few periods on every measure, and a span (immutable)
-    can be shared; each data file validated again while serving parsed all of its periods,
-    a fifth of generating after an edit at 1,000 measures."""
+    can be shared; each data file validated again while serving parsed all of its periods
+    (an eighth of the first generation after an edit, once `mkdocs serve` was started again,
+    at 1,000 measures)."""
     match = re.match(PERIOD_PATTERN, text)
     if not match:
         raise ValueError(f"not a period: {text!r}")
