@@ -221,3 +221,25 @@ def test_only_the_data_file_that_changed_is_read_again(
     fresh = copy_project(tmp_path / "fresh")
     _generate(fresh)
     assert _tree(project / "docs") == _tree(fresh / "docs")
+
+
+def test_a_serving_process_prepares_its_first_edit_when_it_starts(tmp_path: Path) -> None:
+    """`mkdocs serve` started again finds the generation cache valid, yet its first
+    generation runs: it renders nothing (every page comes from the memo the last serving
+    process kept) and leaves the memo's digests and the validated data files ready, so the
+    editor's first save waits only for what it changed."""
+    project = copy_project(tmp_path / "project")
+    kept = tmp_path / "pages.json"
+    first = RenderMemo(kept)
+    _generate(project, first)
+    first.keep()
+    docs = _tree(project / "docs")
+
+    later, known = RenderMemo(kept), ValidatedFiles()  # a new process
+    _generate(project, later, known)
+    assert later.generations == 1 and later.calls > 0 and later.reused == later.calls
+    assert _tree(project / "docs") == docs
+
+    _replace(project / EDITS["a measure's title"][0], *EDITS["a measure's title"][1:])
+    _generate(project, later, known)
+    assert 0 < later.calls - later.reused < later.calls / 4

@@ -133,7 +133,12 @@ def generate(
     the data files whose bytes did not.
     """
     key = fingerprint(data_dir, templates_dir, languages, site_url)
-    cached = cached_result(docs_dir, key, OWNED_DIRS, GENERATED_FILE_DIRS)
+    # A serving process's first generation runs even when the cache could answer: rendering
+    # nothing that the last serving process kept, it fills the memo's digests and the
+    # validated files, which the editor's first save would otherwise wait for; the server's
+    # start takes that time instead.
+    first_served = memo is not None and memo.generations == 0
+    cached = None if first_served else cached_result(docs_dir, key, OWNED_DIRS, GENERATED_FILE_DIRS)
     if cached is not None:
         return cached
     forget(docs_dir)  # until this run has finished, nothing is known about the docs tree

@@ -56,6 +56,8 @@ class RenderMemo:
         self.calls = 0
         """Renders asked for in this generation, and how many of them were given back."""
         self.reused = 0
+        self.generations = 0
+        """Generations run with this memo (in this process)."""
 
     @contextmanager
     def generation(self, templates_dir: Path) -> Iterator[None]:
@@ -66,6 +68,7 @@ class RenderMemo:
         elif not self._last and self.kept is not None:
             self._last = _read_kept(self.kept)
         self._now, self._digests, self.calls, self.reused = {}, {}, 0, 0
+        self.generations += 1
         # The templates may change while serving (the UI texts and the code cannot).
         self._templates = folder_digest(templates_dir)
         try:
