@@ -173,9 +173,9 @@ def serve_edit_seconds(project: Path, option: str, edits: int = EDITS) -> list[f
 
 def restarted_serve_edit_seconds(project: Path, edits: int = EDITS) -> list[float]:
     """The first edit after `mkdocs serve --dirty` is started again on the same address, as
-    an editor does the next day: the first build reads its pages from the generation cache
-    and renders nothing, so the edit renders from what the last serving process kept. Each
-    edit is the first of a server started again; the seconds of each."""
+    an editor does the next day: the first build takes back what the last serving process
+    rendered (`.suunta-cache-pages.json`) and renders nothing. Each edit is the first of a
+    server started again; the seconds of each."""
     port = free_port()
     with _serving(project, "--dirty", port) as url:
         _edit_seconds(project, url, 0)

@@ -9,9 +9,10 @@ fields, collections by their items; a value of any other kind makes the page ren
 
 Only a serving process keeps a memo (`served_pages`): a one-off build would only hold every
 page in memory longer. When serving stops, the memo is kept in a file beside the docs tree
-(`keep`), and the next `mkdocs serve` of the site takes it back on its first generation: that
-first build usually reads its pages from the generation cache and renders nothing, so without
-the file the first edit would render every page again (11 s instead of 5 at 1,000 measures).
+(`keep`), and the next `mkdocs serve` of the site takes it back on its first generation, which
+runs at the server's start even when the generation cache could answer (generator.py): with
+the file it renders nothing, and leaves the digests that make the first edit as quick as the
+next; without it, the start would render every page again.
 The file counts only for the same Suunta code and UI texts (`generation_cache.code_digest`).
 """
 
